@@ -1,0 +1,65 @@
+import { type CommandDef, defineCommand, renderUsage, runCommand } from "citty";
+import { ConfigError } from "../config/load-config.ts";
+import { RelayError } from "../core/relay-error.ts";
+import { VERSION } from "../version.ts";
+import { authCommand } from "./auth.ts";
+import { CliUsageError } from "./cli-error.ts";
+import { debugCommand } from "./debug.ts";
+import { modelsCommand } from "./models.ts";
+import { startCommand } from "./start.ts";
+import { assertKnownArgs } from "./strict-args.ts";
+import { usageCommand } from "./usage.ts";
+
+const subCommands: Record<string, CommandDef<any>> = {
+  start: startCommand,
+  auth: authCommand,
+  usage: usageCommand,
+  "check-usage": usageCommand,
+  debug: debugCommand,
+  models: modelsCommand,
+};
+
+export const rootCommand = defineCommand({
+  meta: { name: "copilot-relay", version: VERSION, description: "GitHub Copilot as OpenAI, Anthropic and Ollama compatible APIs" },
+  subCommands: Object.fromEntries(Object.entries(subCommands).filter(([name]) => name !== "check-usage")),
+});
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 runtime failure, 2 usage or configuration mistake. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h") {
+    process.stdout.write(`${await renderUsage(rootCommand)}\n`);
+    return first === undefined ? 2 : 0;
+  }
+  if (first === "--version" || first === "-V") {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = subCommands[first];
+  const name = `copilot-relay ${first}`;
+  try {
+    if (!command) throw new CliUsageError(`Unknown command '${first}'. Commands: ${Object.keys(subCommands).join(", ")}. Run 'copilot-relay --help'.`);
+    if (rest.includes("--help") || rest.includes("-h")) {
+      process.stdout.write(`${await renderUsage(command, rootCommand)}\n`);
+      return 0;
+    }
+    if (rest.includes("--version")) {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    assertKnownArgs(name, (command.args ?? {}) as Record<string, never>, rest);
+    await runCommand(command, { rawArgs: rest });
+    return 0;
+  } catch (error) {
+    if (error instanceof CliUsageError || error instanceof ConfigError) {
+      process.stderr.write(`copilot-relay: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof RelayError) {
+      process.stderr.write(`copilot-relay: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`copilot-relay: ${(error as Error)?.message ?? error}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The one table of configuration options. Each entry becomes a CLI flag (`--kebab-name`), an environment variable
+ * (`COPILOT_RELAY_SNAKE_NAME`) and a config-file key (camelCase; kebab-case and snake_case are accepted too).
+ * The TypeBox schema in schema.ts is derived from it, so the three surfaces cannot drift apart.
+ */
+export type OptionKind = "string" | "integer" | "boolean" | "enum";
+
+export interface OptionSpec {
+  kind: OptionKind;
+  description: string;
+  /** Short CLI alias, copilot-api compatible where it had one. */
+  alias?: string;
+  default?: string | number | boolean;
+  values?: readonly string[];
+  minimum?: number;
+  maximum?: number;
+  /** Never printed by `debug` or in logs. */
+  secret?: boolean;
+  /** Shown in --help of these commands; every command accepts every option. */
+  commands?: readonly string[];
+}
+
+export const ACCOUNT_TYPES = ["individual", "business", "enterprise"] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+
+export const optionSpecs = {
+  port: {
+    kind: "integer",
+    alias: "p",
+    default: 4141,
+    minimum: 0,
+    maximum: 65535,
+    description: "Port to listen on",
+  },
+  host: { kind: "string", default: "127.0.0.1", description: "Address to bind (use 0.0.0.0 to expose it)" },
+  verbose: { kind: "boolean", alias: "v", default: false, description: "Log every request and debug details" },
+  accountType: {
+    kind: "enum",
+    alias: "a",
+    values: ACCOUNT_TYPES,
+    default: "individual",
+    description: "Copilot plan: individual, business or enterprise",
+  },
+  enterpriseUrl: {
+    kind: "string",
+    description: "GitHub Enterprise Cloud with data residency host, e.g. acme.ghe.com",
+  },
+  githubToken: {
+    kind: "string",
+    alias: "g",
+    secret: true,
+    description: "GitHub token to use instead of the stored one (from `auth`)",
+  },
+  showToken: { kind: "boolean", default: false, description: "Print the GitHub and Copilot tokens when fetched" },
+  proxyEnv: {
+    kind: "boolean",
+    default: false,
+    description: "Send upstream calls through HTTP_PROXY / HTTPS_PROXY, honouring NO_PROXY",
+  },
+  home: { kind: "string", description: "Data directory (default $XDG_DATA_HOME/copilot-relay)" },
+  githubUrl: { kind: "string", description: "GitHub web base URL, used by the device flow", default: "https://github.com" },
+  githubApiUrl: { kind: "string", description: "GitHub API base URL", default: "https://api.github.com" },
+  copilotUrl: {
+    kind: "string",
+    description: "Copilot API base URL (default: the token's endpoints.api, else the account type's base)",
+  },
+  oauthClientId: { kind: "string", default: "Iv1.b507a08c87ecfe98", description: "OAuth app used by the device flow" },
+  editorVersion: { kind: "string", default: "vscode/1.107.0", description: "editor-version header sent to Copilot" },
+  editorPluginVersion: {
+    kind: "string",
+    default: "copilot-chat/0.35.0",
+    description: "editor-plugin-version header sent to Copilot",
+  },
+  userAgent: { kind: "string", default: "GitHubCopilotChat/0.35.0", description: "user-agent header sent to Copilot" },
+  apiVersion: {
+    kind: "string",
+    default: "2025-05-01",
+    description: "x-github-api-version header (Copilot answers 466 to retired values)",
+  },
+  integrationId: { kind: "string", default: "vscode-chat", description: "copilot-integration-id header" },
+  modelsRefreshSeconds: {
+    kind: "integer",
+    default: 600,
+    minimum: 10,
+    maximum: 86400,
+    description: "How often the model list is refreshed",
+  },
+  readyTimeoutSeconds: {
+    kind: "integer",
+    default: 30,
+    minimum: 0,
+    maximum: 600,
+    description: "How long a request waits for the Copilot token and models at start before a 503",
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+export type OptionKey = keyof typeof optionSpecs;
+export const optionKeys = Object.keys(optionSpecs) as OptionKey[];
+
+/** `accountType` → `account-type`. */
+export function toFlagName(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** `accountType` → `COPILOT_RELAY_ACCOUNT_TYPE`. */
+export function toEnvName(key: string): string {
+  return `COPILOT_RELAY_${toFlagName(key).replaceAll("-", "_").toUpperCase()}`;
+}
+
+/** `account-type` / `account_type` / `accountType` → `accountType`. */
+export function toKey(name: string): string {
+  return name.replace(/[-_]+([a-zA-Z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}

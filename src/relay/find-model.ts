@@ -1,0 +1,26 @@
+import { RelayError } from "../core/relay-error.ts";
+import type { CopilotModel } from "../providers/copilot/model.ts";
+import { closestModelIds, resolveModel } from "../services/model-resolver.ts";
+import type { RelayDeps } from "./relay-deps.ts";
+
+/**
+ * Resolves the client's model id against the catalogue, refreshing it once for an id it does not know. An unknown
+ * model is a 404 `model_not_found` that lists the closest available ids.
+ */
+export async function findModel(deps: RelayDeps, requested: string, filter?: (model: CopilotModel) => boolean): Promise<CopilotModel> {
+  await deps.readiness.wait(deps.config.readyTimeoutSeconds * 1000);
+  const aliases = deps.config.modelAliases;
+  let model = resolveModel(requested, deps.models.list(), aliases);
+  if (!model && (await deps.models.find(requested))) model = resolveModel(requested, deps.models.list(), aliases);
+  if (model) return model;
+  const candidates = deps.models
+    .list()
+    .filter(filter ?? (() => true))
+    .map((entry) => entry.id);
+  const closest = closestModelIds(requested, candidates);
+  throw new RelayError(
+    "not_found",
+    `The model '${requested}' does not exist or is not enabled for this Copilot account.${closest.length ? ` Closest available: ${closest.join(", ")}.` : ""}`,
+    { code: "model_not_found", param: "model" },
+  );
+}

@@ -1,0 +1,46 @@
+import { createValidator, parseJsonBody } from "../core/validate.ts";
+import { RelayError } from "../core/relay-error.ts";
+import { type EmbeddingRequest, EmbeddingRequestSchema, usageFromTail } from "../protocols/openai-chat/index.ts";
+import { supportsEndpoint } from "../providers/copilot/model.ts";
+import { upstreamError } from "../providers/copilot/upstream-error.ts";
+import { findModel } from "./find-model.ts";
+import type { RelayDeps, RelayInput } from "./relay-deps.ts";
+import { bufferedResponse } from "./respond.ts";
+
+const validate = createValidator<EmbeddingRequest>(EmbeddingRequestSchema);
+const isEmbeddingModel = (model: { capabilities?: { type?: string } }) => model.capabilities?.type === "embeddings";
+
+/** POST /v1/embeddings: validated, model resolved, body forwarded, answer relayed. */
+export async function relayEmbeddings(deps: RelayDeps, input: RelayInput): Promise<Response> {
+  const started = performance.now();
+  const body = validate(parseJsonBody(input.body));
+  const model = await findModel(deps, body.model, isEmbeddingModel);
+  if (!isEmbeddingModel(model) && !supportsEndpoint(model, "/embeddings")) {
+    throw new RelayError("invalid_request", `The model '${model.id}' is not an embeddings model.`, { code: "unsupported_api_for_model", param: "model" });
+  }
+  const edited = body.model !== model.id;
+  if (edited) body.model = model.id;
+  const upstream = await deps.copilot.send({
+    path: "/embeddings",
+    body: edited ? JSON.stringify(body) : input.body,
+    requestId: input.requestId,
+    initiator: "user",
+    signal: input.signal,
+  });
+  if (!upstream.ok) throw await upstreamError(upstream);
+  const { response, bytes } = await bufferedResponse(upstream, input.requestId);
+  deps.recorder.record({
+    requestId: input.requestId,
+    route: input.route,
+    model: model.id,
+    initiator: "user",
+    multiplier: 0,
+    status: upstream.status,
+    stream: false,
+    outcome: "done",
+    durationMs: Math.round(performance.now() - started),
+    usage: usageFromTail(new TextDecoder().decode(bytes.subarray(Math.max(0, bytes.length - 512)))),
+    upstream: "/embeddings",
+  });
+  return response;
+}

@@ -1,0 +1,25 @@
+import type { Config } from "../config/schema.ts";
+import type { Logger } from "../core/logger.ts";
+import type { CopilotClient } from "../providers/copilot/copilot-client.ts";
+import type { ModelCatalogue } from "../services/model-catalogue.ts";
+import type { Readiness } from "../services/readiness.ts";
+import type { RequestRecorder } from "../services/request-recorder.ts";
+
+/** What the relay functions need; a slice of Services so tests can build it directly. */
+export interface RelayDeps {
+  config: Config;
+  logger: Logger;
+  copilot: CopilotClient;
+  models: ModelCatalogue;
+  readiness: Readiness;
+  recorder: RequestRecorder;
+}
+
+/** Plain values a route hands to the relay: no framework context. */
+export interface RelayInput {
+  body: string;
+  signal: AbortSignal;
+  requestId: string;
+  /** The route as the client called it, for the log line. */
+  route: string;
+}

@@ -1,0 +1,126 @@
+import { type $Fetch, createFetch } from "ofetch";
+import type { Config } from "../config/schema.ts";
+import { type Clock, sleep, systemClock } from "../core/clock.ts";
+import { createLogger, type Logger } from "../core/logger.ts";
+import { proxyFor } from "../core/proxy.ts";
+import { RelayError } from "../core/relay-error.ts";
+import { type CopilotClient, createCopilotClient, type FetchLike } from "../providers/copilot/copilot-client.ts";
+import { exchangeCopilotToken } from "../providers/copilot/token-exchange.ts";
+import type { RelayDeps } from "../relay/relay-deps.ts";
+import { type CopilotTokenManager, createCopilotTokenManager } from "./copilot-token-manager.ts";
+import { createModelCatalogue } from "./model-catalogue.ts";
+import { createReadiness } from "./readiness.ts";
+import { createRequestRecorder } from "./request-recorder.ts";
+
+export interface ServiceOverrides {
+  env?: Record<string, string | undefined>;
+  fetch?: FetchLike;
+  clock?: Clock;
+  logger?: Logger;
+  /** Token refresh retry timing; tests shorten it. */
+  tokenRetryBaseMs?: number;
+}
+
+export interface Services extends RelayDeps {
+  env: Record<string, string | undefined>;
+  clock: Clock;
+  /** ofetch for GitHub's API (device flow, token exchange, usage); honours --proxy-env. */
+  http: $Fetch;
+  tokens: CopilotTokenManager;
+  copilot: CopilotClient;
+  setGithubToken(token: string): void;
+  githubToken(): string | undefined;
+  /**
+   * Exchanges the Copilot token and loads the models. A permanent failure (refused token) rejects; a passing one
+   * (network, 5xx) keeps retrying in the background while /readyz reports why.
+   */
+  start(): Promise<void>;
+  stop(): void;
+}
+
+/** Builds every long-lived piece once; nothing lives at module level, so tests build their own. */
+export function createServices(config: Config, overrides: ServiceOverrides = {}): Services {
+  const env = overrides.env ?? process.env;
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createLogger({ verbose: config.verbose });
+  const baseFetch: FetchLike = overrides.fetch ?? ((input, init) => fetch(input, init));
+  const proxiedFetch: FetchLike = config.proxyEnv
+    ? (input, init) => baseFetch(input, { ...init, proxy: proxyFor(String(input instanceof Request ? input.url : input), env) })
+    : baseFetch;
+  const http = createFetch({ fetch: proxiedFetch as typeof fetch, defaults: { retry: 0, timeout: 30_000 } });
+
+  let githubToken: string | undefined;
+  const tokens = createCopilotTokenManager({
+    exchange: () => {
+      if (!githubToken) return Promise.reject(new RelayError("authentication", "No GitHub token", { retryable: false }));
+      return exchangeCopilotToken(http, config, githubToken);
+    },
+    clock,
+    logger,
+    showToken: config.showToken,
+    retryBaseMs: overrides.tokenRetryBaseMs,
+  });
+  const copilot = createCopilotClient({ config, tokens, fetch: baseFetch, env });
+  const models = createModelCatalogue({
+    fetchModels: () => copilot.listModels(),
+    clock,
+    logger,
+    refreshIntervalMs: config.modelsRefreshSeconds * 1000,
+  });
+  const readiness = createReadiness();
+  const recorder = createRequestRecorder(logger);
+  let stopped = false;
+
+  async function attemptStart(): Promise<void> {
+    await tokens.start();
+    readiness.setReason("starting: loading the model list");
+    await models.load();
+    models.startAutoRefresh();
+    readiness.markReady();
+  }
+
+  async function retryInBackground(): Promise<void> {
+    for (let attempt = 1; !stopped && !readiness.ready(); attempt++) {
+      await sleep(clock, Math.min(60_000, 1000 * 2 ** Math.min(attempt, 6)));
+      if (stopped) return;
+      try {
+        await attemptStart();
+      } catch (error) {
+        readiness.setReason(`not ready: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  return {
+    config,
+    env,
+    clock,
+    logger,
+    http,
+    tokens,
+    copilot,
+    models,
+    readiness,
+    recorder,
+    setGithubToken(token) {
+      githubToken = token;
+      if (config.showToken) logger.info(`GitHub token: ${token}`);
+    },
+    githubToken: () => githubToken,
+    async start() {
+      try {
+        await attemptStart();
+      } catch (error) {
+        if (error instanceof RelayError && !error.retryable) throw error;
+        readiness.setReason(`not ready: ${(error as Error).message}`);
+        logger.warn(`Start-up is not complete (${(error as Error).message}); retrying in the background`);
+        void retryInBackground();
+      }
+    },
+    stop() {
+      stopped = true;
+      tokens.stop();
+      models.stop();
+    },
+  };
+}

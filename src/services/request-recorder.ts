@@ -1,0 +1,69 @@
+import type { Logger } from "../core/logger.ts";
+import type { TokenUsage } from "../protocols/openai-chat/usage-from-tail.ts";
+import type { Initiator } from "../providers/copilot/headers.ts";
+
+export interface RequestRecord {
+  requestId: string;
+  route: string;
+  model: string;
+  initiator: Initiator;
+  /** The model's premium multiplier; a user turn costs this many premium requests, an agent turn none. */
+  multiplier: number;
+  status: number;
+  stream: boolean;
+  durationMs: number;
+  outcome: "done" | "cancelled" | "error";
+  usage?: TokenUsage;
+  /** Which upstream path served it and whether the body was translated. */
+  upstream: string;
+}
+
+export interface ModelTotals {
+  requests: number;
+  userRequests: number;
+  agentRequests: number;
+  premiumRequests: number;
+  inputTokens: number;
+  outputTokens: number;
+  errors: number;
+}
+
+export interface RequestRecorder {
+  record(entry: RequestRecord): void;
+  totals(): Record<string, ModelTotals>;
+}
+
+/** One log line per request (with the initiator, so users see their premium spend) and running totals. */
+export function createRequestRecorder(logger: Logger): RequestRecorder {
+  const byModel = new Map<string, ModelTotals>();
+  return {
+    record(entry) {
+      const totals = byModel.get(entry.model) ?? {
+        requests: 0,
+        userRequests: 0,
+        agentRequests: 0,
+        premiumRequests: 0,
+        inputTokens: 0,
+        outputTokens: 0,
+        errors: 0,
+      };
+      totals.requests += 1;
+      if (entry.initiator === "user") {
+        totals.userRequests += 1;
+        totals.premiumRequests += entry.multiplier;
+      } else totals.agentRequests += 1;
+      totals.inputTokens += entry.usage?.inputTokens ?? 0;
+      totals.outputTokens += entry.usage?.outputTokens ?? 0;
+      if (entry.status >= 400 || entry.outcome === "error") totals.errors += 1;
+      byModel.set(entry.model, totals);
+
+      const tokens = entry.usage ? ` in=${entry.usage.inputTokens} out=${entry.usage.outputTokens}` : "";
+      const premium = entry.initiator === "user" && entry.multiplier > 0 ? ` premium=${entry.multiplier}` : "";
+      logger.info(
+        `${entry.route} ${entry.model} initiator=${entry.initiator}${premium} via=${entry.upstream} ${entry.status}` +
+          `${entry.stream ? " stream" : ""}${entry.outcome === "done" ? "" : ` ${entry.outcome}`} ${entry.durationMs}ms${tokens} id=${entry.requestId}`,
+      );
+    },
+    totals: () => Object.fromEntries(byModel),
+  };
+}

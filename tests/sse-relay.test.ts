@@ -1,0 +1,86 @@
+import { describe, expect, test } from "bun:test";
+import { relaySse } from "../src/core/sse-relay.ts";
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function streamOf(parts: (string | Uint8Array | Error)[]): ReadableStream<Uint8Array> {
+  let index = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const part = parts[index++];
+      if (part === undefined) return controller.close();
+      if (part instanceof Error) return controller.error(part);
+      controller.enqueue(typeof part === "string" ? encoder.encode(part) : part);
+    },
+  });
+}
+
+async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
+}
+
+describe("relaySse passes bytes through at event boundaries", () => {
+  test("bytes are untouched, and a multi-byte character split across writes is rejoined", async () => {
+    const wave = encoder.encode("data: {\"c\":\"👋\"}\n\n");
+    const cut = 12; // inside the emoji's four bytes
+    const outcomes: string[] = [];
+    const chunks = await collect(
+      relaySse(streamOf(["data: {\"a\":1}\n\n", wave.slice(0, cut), wave.slice(cut), "data: [DONE]\n\n"]), {
+        errorEvent: () => "",
+        onEnd: (outcome) => outcomes.push(outcome),
+      }),
+    );
+    expect(chunks.map((chunk) => decoder.decode(chunk))).toEqual(['data: {"a":1}\n\n', 'data: {"c":"👋"}\n\n', "data: [DONE]\n\n"]);
+    expect(outcomes).toEqual(["done"]);
+  });
+
+  test("an upstream failure mid-event ends with a well-formed error event, not a torn line", async () => {
+    const outcomes: string[] = [];
+    const text = decoder.decode(
+      Buffer.concat(
+        await collect(
+          relaySse(streamOf(['data: {"a":1}\n\n', 'data: {"partial', new Error("socket closed")]), {
+            errorEvent: (error) => `data: {"error":"${(error as Error).message}"}\n\n`,
+            onEnd: (outcome) => outcomes.push(outcome),
+          }),
+        ),
+      ),
+    );
+    expect(text).toBe('data: {"a":1}\n\ndata: {"error":"socket closed"}\n\n');
+    expect(outcomes).toEqual(["error"]);
+  });
+
+  test("dropDone removes Copilot's trailing [DONE] from Anthropic streams", async () => {
+    const text = decoder.decode(
+      Buffer.concat(
+        await collect(
+          relaySse(streamOf(["event: message_stop\ndata: {\"type\":\"message_stop\"}\n\ndata: [DONE]\n\n"]), {
+            errorEvent: () => "",
+            onEnd: () => {},
+            dropDone: true,
+          }),
+        ),
+      ),
+    );
+    expect(text).toBe('event: message_stop\ndata: {"type":"message_stop"}\n\n');
+  });
+
+  test("cancelling the relayed stream cancels the upstream body", async () => {
+    let cancelled: unknown;
+    const upstream = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.enqueue(encoder.encode("data: {}\n\n")),
+      cancel: (reason) => {
+        cancelled = reason ?? "cancelled";
+      },
+    });
+    const outcomes: string[] = [];
+    const reader = relaySse(upstream, { errorEvent: () => "", onEnd: (outcome) => outcomes.push(outcome) }).getReader();
+    await reader.read();
+    await reader.cancel("client left");
+    expect(cancelled).toBe("client left");
+    expect(outcomes).toEqual(["cancelled"]);
+  });
+});
