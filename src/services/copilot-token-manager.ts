@@ -24,7 +24,7 @@ export interface CopilotTokenManager {
   refresh(): Promise<string>;
   /** The Copilot base URL the token advertised. */
   endpoint(): string | undefined;
-  /** Unix ms, 0 before the first token. */
+  /** Local clock ms at which the token expires, 0 before the first token. */
   expiresAt(): number;
   stop(): void;
 }
@@ -41,12 +41,14 @@ export function createCopilotTokenManager(input: CopilotTokenManagerInput): Copi
   const retryMaxMs = input.retryMaxMs ?? 60_000;
 
   let current: CopilotToken | undefined;
+  /** Local clock time at which the current token expires. */
+  let expiresAtLocal = 0;
   let inFlight: Promise<string> | undefined;
   let timer: unknown;
   let failures = 0;
   let stopped = false;
 
-  const valid = (): boolean => current !== undefined && clock.now() < current.expires_at * 1000;
+  const valid = (): boolean => current !== undefined && clock.now() < expiresAtLocal;
 
   function schedule(delayMs: number): void {
     if (stopped) return;
@@ -62,8 +64,9 @@ export function createCopilotTokenManager(input: CopilotTokenManagerInput): Copi
   function adopt(token: CopilotToken): void {
     current = token;
     failures = 0;
+    expiresAtLocal = clock.now() + token.lifetimeMs;
     const refreshInMs = (token.refresh_in ?? 0) * 1000;
-    const untilExpiryMs = token.expires_at * 1000 - clock.now();
+    const untilExpiryMs = token.lifetimeMs;
     // Whichever comes first: refresh_in − margin, or shortly before expiry for tokens with odd refresh_in.
     const dueMs = Math.min(refreshInMs - marginMs, untilExpiryMs - marginMs);
     schedule(Math.max(dueMs, 1000));
@@ -108,7 +111,7 @@ export function createCopilotTokenManager(input: CopilotTokenManagerInput): Copi
     },
     refresh,
     endpoint: () => current?.endpoints?.api,
-    expiresAt: () => (current ? current.expires_at * 1000 : 0),
+    expiresAt: () => (current ? expiresAtLocal : 0),
     stop() {
       stopped = true;
       if (timer !== undefined) clock.clearTimeout(timer);

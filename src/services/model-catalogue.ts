@@ -28,7 +28,7 @@ export function createModelCatalogue(input: ModelCatalogueInput): ModelCatalogue
   let models: CopilotModel[] = [];
   let byId = new Map<string, CopilotModel>();
   let isLoaded = false;
-  let lastLoad = 0;
+  let lastUnknownRefresh = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<void> | undefined;
   let timer: unknown;
 
@@ -39,7 +39,6 @@ export function createModelCatalogue(input: ModelCatalogueInput): ModelCatalogue
         models = fresh;
         byId = new Map(fresh.map((model) => [model.id, model]));
         isLoaded = true;
-        lastLoad = clock.now();
         logger.debug(`Loaded ${fresh.length} models`);
       } finally {
         inFlight = undefined;
@@ -64,7 +63,9 @@ export function createModelCatalogue(input: ModelCatalogueInput): ModelCatalogue
     async find(id) {
       const known = byId.get(id);
       if (known) return known;
-      if (clock.now() - lastLoad < cooldownMs) return undefined;
+      // Typos must not hammer the upstream: unknown ids trigger at most one refresh per cooldown.
+      if (clock.now() - lastUnknownRefresh < cooldownMs) return undefined;
+      lastUnknownRefresh = clock.now();
       await load().catch((error: Error) => logger.warn(`Model list refresh failed: ${error.message}`));
       return byId.get(id);
     },

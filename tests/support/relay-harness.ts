@@ -43,7 +43,6 @@ export function fakeEnv(fake: FakeUpstream, home: string): Record<string, string
     COPILOT_RELAY_HOME: home,
     COPILOT_RELAY_GITHUB_URL: fake.url,
     COPILOT_RELAY_GITHUB_API_URL: fake.url,
-    COPILOT_RELAY_CONFIG: join(home, "config.yaml"),
     XDG_DATA_HOME: join(home, "xdg-data"),
     XDG_CONFIG_HOME: join(home, "xdg-config"),
     HOME: home,
@@ -55,7 +54,6 @@ export async function startRelay(options: HarnessOptions = {}): Promise<RelayHar
   const fake = await startFakeUpstream(options.fake);
   const home = mkdtempSync(join(tmpdir(), "copilot-relay-test-"));
   const env = { ...fakeEnv(fake, home), ...options.env };
-  delete (env as Record<string, string | undefined>).COPILOT_RELAY_CONFIG;
   const config = loadConfig({ env, flags: { port: 0, ...options.flags } });
   const logs: LogLine[] = [];
   const logger = createLogger({

@@ -11,6 +11,11 @@ export interface CopilotToken {
   refresh_in: number;
   endpoints?: { api?: string };
   sku?: string;
+  /**
+   * Milliseconds the token lives, measured against GitHub's own clock (its Date header), so a skewed local clock
+   * cannot make a fresh token look expired. Added by the relay.
+   */
+  lifetimeMs: number;
 }
 
 const isPersonalAccessToken = (token: string): boolean => token.startsWith("ghp_") || token.startsWith("github_pat_");
@@ -18,13 +23,15 @@ const isPersonalAccessToken = (token: string): boolean => token.startsWith("ghp_
 /** Trades the GitHub token for a short-lived Copilot token (PROTOCOL.md §2). */
 export async function exchangeCopilotToken(http: $Fetch, config: Config, githubToken: string): Promise<CopilotToken> {
   try {
-    const token = await http<CopilotToken>(`${config.githubApiUrl}/copilot_internal/v2/token`, {
+    const response = await http.raw<Omit<CopilotToken, "lifetimeMs">>(`${config.githubApiUrl}/copilot_internal/v2/token`, {
       headers: { ...editorHeaders(config), authorization: `token ${githubToken}`, accept: "application/json" },
     });
+    const token = response._data;
     if (typeof token?.token !== "string" || typeof token.expires_at !== "number") {
       throw new RelayError("upstream", "GitHub answered the Copilot token request without a token");
     }
-    return token;
+    const serverNow = Date.parse(response.headers.get("date") ?? "") || Date.now();
+    return { ...token, lifetimeMs: Math.max(0, token.expires_at * 1000 - serverNow) };
   } catch (error) {
     if (!(error instanceof FetchError)) throw error;
     const status = error.response?.status;

@@ -1,0 +1,3 @@
+export type * from "./request.ts";
+export type * from "./result.ts";
+export type * from "./stream-part.ts";

@@ -1,0 +1,83 @@
+/**
+ * A byte stream that writes each frame as its own network write, splits the first multi-byte
+ * UTF-8 character of every frame that has one across two writes, and reports clients that go away early.
+ */
+
+export interface FrameStreamOptions {
+  /** Pause before every frame (after the first). */
+  frameDelayMs: number;
+  /** Extra pause before specific frames, by index (e.g. [[slow]]). */
+  delayBefore?: (index: number) => number;
+  /** After the frames, break the stream with an error instead of closing it. */
+  errorAtEnd?: boolean;
+  /** Request signal: aborts when the client disconnects. */
+  signal: AbortSignal;
+  /** Called at most once when the client went away before the stream finished. */
+  onCancel: () => void;
+}
+
+const encoder = new TextEncoder();
+/** Pause between the two halves of a split character, so they surely travel separately. */
+const SPLIT_PAUSE_MS = 2;
+
+/** Byte index inside the first multi-byte character (4-byte ones preferred), or -1. */
+export function splitPoint(bytes: Uint8Array): number {
+  let fallback = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    if (b >= 0xf0) return i + 2;
+    if (b >= 0xc0 && fallback < 0) fallback = i + 1;
+  }
+  return fallback;
+}
+
+export function frameStream(frames: readonly string[], opts: FrameStreamOptions): ReadableStream<Uint8Array> {
+  let finished = false;
+  let cancelled = false;
+  const cancel = (): void => {
+    if (finished || cancelled) return;
+    cancelled = true;
+    opts.onCancel();
+  };
+  opts.signal.addEventListener("abort", cancel);
+
+  const pause = async (ms: number): Promise<void> => {
+    if (ms > 0) await Bun.sleep(ms);
+    else await Bun.sleep(0);
+  };
+
+  const run = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> => {
+    for (let i = 0; i < frames.length; i++) {
+      if (i > 0) await pause(opts.frameDelayMs + (opts.delayBefore?.(i) ?? 0));
+      if (cancelled || opts.signal.aborted) return cancel();
+      const bytes = encoder.encode(frames[i] ?? "");
+      const cut = splitPoint(bytes);
+      if (cut > 0) {
+        controller.enqueue(bytes.slice(0, cut));
+        await pause(SPLIT_PAUSE_MS);
+        if (cancelled || opts.signal.aborted) return cancel();
+        controller.enqueue(bytes.slice(cut));
+      } else {
+        controller.enqueue(bytes);
+      }
+    }
+    finished = true;
+    opts.signal.removeEventListener("abort", cancel);
+    if (opts.errorAtEnd === true) {
+      await pause(opts.frameDelayMs);
+      // An `undefined` reason still resets the connection, without Bun logging a stack trace.
+      controller.error(undefined);
+    } else {
+      controller.close();
+    }
+  };
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      run(controller).catch(() => cancel());
+    },
+    cancel() {
+      cancel();
+    },
+  });
+}

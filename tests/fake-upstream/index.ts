@@ -1,0 +1,12 @@
+/** Public surface of the fake GitHub + GitHub Copilot upstream used by tests and the benchmark. */
+export { startFakeUpstream } from "./server";
+export { DEFAULT_MODELS } from "./models";
+export { DEFAULT_GITHUB_TOKEN } from "./config";
+export type {
+  DeviceFlowOptions,
+  FakeModel,
+  FakeUpstream,
+  FakeUpstreamOptions,
+  InjectedFailure,
+  RecordedRequest,
+} from "./types";
