@@ -1,20 +1,20 @@
 import { Elysia } from "elysia";
-import { openAIErrorBody } from "./protocols/openai-chat/index.ts";
 import { dialectErrors } from "./plugins/dialect-errors.ts";
-import { requestIdPlugin } from "./plugins/request-id.ts";
+import { createRequestIds } from "./plugins/request-id.ts";
+import { openAIErrorBody } from "./protocols/openai-chat/index.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { openAIRoutes } from "./routes/openai.ts";
 import type { Services } from "./services/create-services.ts";
 
 /** Assembles the HTTP surface from services; no listen() here, so tests and the CLI share it. */
 export function createApp(services: Services) {
+  const requestIds = createRequestIds();
   return (
     new Elysia({ name: "copilot-relay" })
-      .use(requestIdPlugin())
-      .use(healthRoutes(services))
-      .use(openAIRoutes(services))
+      .use(healthRoutes(services, requestIds))
+      .use(openAIRoutes(services, requestIds))
       // Last, so it only catches what no dialect's own handler rendered (unknown routes).
-      .use(dialectErrors("fallback", openAIErrorBody, services.logger))
+      .use(dialectErrors("fallback", openAIErrorBody, services.logger, requestIds))
   );
 }
 

@@ -1,6 +1,7 @@
 import { Elysia } from "elysia";
 import type { Logger } from "../core/logger.ts";
 import type { RelayError } from "../core/relay-error.ts";
+import type { RequestIds } from "./request-id.ts";
 import { toRelayError } from "./to-relay-error.ts";
 
 export type ErrorRenderer = (error: RelayError) => unknown;
@@ -9,9 +10,9 @@ export type ErrorRenderer = (error: RelayError) => unknown;
  * Renders errors of the routes registered after it in one dialect's envelope. Each protocol's routes use it with
  * their own renderer; the app's fallback (unknown routes) is registered last.
  */
-export function dialectErrors(name: string, render: ErrorRenderer, logger: Logger) {
-  return new Elysia({ seed: name }).onError({ as: "scoped" }, ({ code, error, set, request }) => {
-    const requestId = (set.headers["x-request-id"] as string | undefined) ?? crypto.randomUUID();
+export function dialectErrors(name: string, render: ErrorRenderer, logger: Logger, requestIds: RequestIds) {
+  return new Elysia({ seed: name }).onError({ as: "scoped" }, ({ code, error, request }) => {
+    const requestId = requestIds.idFor(request);
     const relayError = toRelayError(code, error, requestId);
     if (relayError.status >= 500 && relayError.kind === "internal") {
       logger.error(`${request.method} ${new URL(request.url).pathname} failed (request id ${requestId}):`, error);

@@ -1,9 +1,27 @@
-import { Elysia } from "elysia";
+/**
+ * Request ids without per-request framework hooks: handlers ask for the id of their Request, and the error hook
+ * asks for the same Request's id, so the id sent upstream, logged, and returned in `x-request-id` is one id.
+ * A derive hook would make Elysia merge `set.headers` into every streamed Response, which costs on the hot path.
+ */
+export interface RequestIds {
+  idFor(request: Request): string;
+}
 
-/** Every response carries `x-request-id`; the same id goes upstream and into the log line. */
-export const requestIdPlugin = () =>
-  new Elysia({ name: "request-id" }).derive({ as: "global" }, ({ set }) => {
-    const requestId = crypto.randomUUID();
-    set.headers["x-request-id"] = requestId;
-    return { requestId };
-  });
+export function createRequestIds(): RequestIds {
+  const ids = new WeakMap<Request, string>();
+  return {
+    idFor(request) {
+      let id = ids.get(request);
+      if (!id) {
+        id = crypto.randomUUID();
+        ids.set(request, id);
+      }
+      return id;
+    },
+  };
+}
+
+/** A JSON response carrying the request id. */
+export function jsonResponse(body: unknown, requestId: string, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "x-request-id": requestId } });
+}

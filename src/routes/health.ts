@@ -1,19 +1,20 @@
 import { Elysia } from "elysia";
+import { jsonResponse, type RequestIds } from "../plugins/request-id.ts";
 import type { Services } from "../services/create-services.ts";
 import { VERSION } from "../version.ts";
 
 /** Liveness and readiness for supervisors and load balancers. */
-export function healthRoutes(services: Pick<Services, "readiness" | "models" | "tokens">) {
+export function healthRoutes(services: Pick<Services, "readiness" | "models" | "tokens">, requestIds: RequestIds) {
   return new Elysia()
-    .get("/healthz", () => ({ status: "ok", version: VERSION }))
-    .get("/readyz", ({ set }) => {
+    .get("/healthz", ({ request }) => jsonResponse({ status: "ok", version: VERSION }, requestIds.idFor(request)))
+    .get("/readyz", ({ request }) => {
       const ready = services.readiness.ready();
-      set.status = ready ? 200 : 503;
-      return {
+      const body = {
         status: ready ? "ready" : "not_ready",
         reason: services.readiness.reason(),
         models: services.models.list().length,
         copilotTokenExpiresAt: services.tokens.expiresAt() ? new Date(services.tokens.expiresAt()).toISOString() : null,
       };
+      return jsonResponse(body, requestIds.idFor(request), ready ? 200 : 503);
     });
 }

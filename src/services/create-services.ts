@@ -10,6 +10,7 @@ import type { RelayDeps } from "../relay/relay-deps.ts";
 import { type CopilotTokenManager, createCopilotTokenManager } from "./copilot-token-manager.ts";
 import { createModelCatalogue } from "./model-catalogue.ts";
 import { createReadiness } from "./readiness.ts";
+import { type AccessLogSink, createBatchedStdoutLog } from "./access-log.ts";
 import { createRequestRecorder } from "./request-recorder.ts";
 
 export interface ServiceOverrides {
@@ -17,6 +18,8 @@ export interface ServiceOverrides {
   fetch?: FetchLike;
   clock?: Clock;
   logger?: Logger;
+  /** Where the per-request line goes; batched stdout by default. */
+  accessLog?: AccessLogSink;
   /** Token refresh retry timing; tests shorten it. */
   tokenRetryBaseMs?: number;
 }
@@ -68,7 +71,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     refreshIntervalMs: config.modelsRefreshSeconds * 1000,
   });
   const readiness = createReadiness();
-  const recorder = createRequestRecorder(logger);
+  const recorder = createRequestRecorder(overrides.accessLog ?? createBatchedStdoutLog());
   let stopped = false;
 
   async function attemptStart(): Promise<void> {

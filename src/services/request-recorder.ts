@@ -1,6 +1,6 @@
-import type { Logger } from "../core/logger.ts";
 import type { TokenUsage } from "../protocols/openai-chat/usage-from-tail.ts";
 import type { Initiator } from "../providers/copilot/headers.ts";
+import type { AccessLogSink } from "./access-log.ts";
 
 export interface RequestRecord {
   requestId: string;
@@ -34,7 +34,7 @@ export interface RequestRecorder {
 }
 
 /** One log line per request (with the initiator, so users see their premium spend) and running totals. */
-export function createRequestRecorder(logger: Logger): RequestRecorder {
+export function createRequestRecorder(log: AccessLogSink): RequestRecorder {
   const byModel = new Map<string, ModelTotals>();
   return {
     record(entry) {
@@ -59,7 +59,7 @@ export function createRequestRecorder(logger: Logger): RequestRecorder {
 
       const tokens = entry.usage ? ` in=${entry.usage.inputTokens} out=${entry.usage.outputTokens}` : "";
       const premium = entry.initiator === "user" && entry.multiplier > 0 ? ` premium=${entry.multiplier}` : "";
-      logger.info(
+      log(
         `${entry.route} ${entry.model} initiator=${entry.initiator}${premium} via=${entry.upstream} ${entry.status}` +
           `${entry.stream ? " stream" : ""}${entry.outcome === "done" ? "" : ` ${entry.outcome}`} ${entry.durationMs}ms${tokens} id=${entry.requestId}`,
       );

@@ -106,7 +106,8 @@ describe("commands against the fake GitHub", () => {
         body: JSON.stringify({ model: "gpt-4.1", messages: [{ role: "user", content: "hi" }] }),
       });
       expect(response.status).toBe(200);
-      await Bun.sleep(50);
+      // The access log is batched: wait for the flush.
+      for (let attempt = 0; attempt < 100 && !server.output().includes("initiator="); attempt++) await Bun.sleep(20);
       expect(server.output()).toMatch(/\/v1\/chat\/completions gpt-4\.1 initiator=user/);
       expect(server.output()).not.toContain("gho_fake_user_token");
       expect(server.output()).not.toContain("tid=fake");

@@ -66,7 +66,13 @@ export async function startRelay(options: HarnessOptions = {}): Promise<RelayHar
       },
     ],
   });
-  const services = createServices(config, { env, logger, clock: options.clock, tokenRetryBaseMs: 20 });
+  const services = createServices(config, {
+    env,
+    logger,
+    clock: options.clock,
+    tokenRetryBaseMs: 20,
+    accessLog: (line) => logs.push({ level: 3, type: "access", text: line }),
+  });
   services.setGithubToken(options.githubToken ?? fake.options.githubToken ?? "gho_fake_user_token");
   const app = createApp(services).listen({ port: 0, hostname: "127.0.0.1", reusePort: false, idleTimeout: 0 });
   if (!options.noStart) await services.start();

@@ -4,8 +4,14 @@ export interface TokenUsage {
   cachedTokens: number;
 }
 
-const number = (text: string, field: string): number | undefined => {
-  const match = new RegExp(`"${field}"\\s*:\\s*(\\d+)`).exec(text);
+const patterns = {
+  prompt_tokens: /"prompt_tokens"\s*:\s*(\d+)/,
+  completion_tokens: /"completion_tokens"\s*:\s*(\d+)/,
+  cached_tokens: /"cached_tokens"\s*:\s*(\d+)/,
+};
+
+const number = (text: string, field: keyof typeof patterns): number | undefined => {
+  const match = patterns[field].exec(text);
   return match ? Number(match[1]) : undefined;
 };
 
