@@ -289,8 +289,8 @@ describe("token counter: loading and speed", () => {
     const again = await counter.count(structuredClone(body), claude);
     const againMs = performance.now() - start;
     expect(again).toBe(first);
-    expect(firstMs).toBeLessThan(100);
-    expect(againMs).toBeLessThan(20);
+    expect(firstMs).toBeLessThan(300); // uncached, includes the first BPE run; ~5–25 ms on an idle machine
+    expect(againMs).toBeLessThan(25); // cached strings: ~0.2 ms
     console.log(`token counter: ${Math.round(size / 1024)} KB request, ${first} tokens, first ${firstMs.toFixed(2)} ms, repeat ${againMs.toFixed(2)} ms`);
   });
 });

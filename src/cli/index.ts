@@ -4,6 +4,7 @@ import { RelayError } from "../core/relay-error.ts";
 import { VERSION } from "../version.ts";
 import { authCommand } from "./auth.ts";
 import { CliUsageError } from "./cli-error.ts";
+import { claudeCodeCommand } from "./claude-code.ts";
 import { debugCommand } from "./debug.ts";
 import { modelsCommand } from "./models.ts";
 import { startCommand } from "./start.ts";
@@ -17,6 +18,7 @@ const subCommands: Record<string, CommandDef<any>> = {
   "check-usage": usageCommand,
   debug: debugCommand,
   models: modelsCommand,
+  "claude-code": claudeCodeCommand,
 };
 
 export const rootCommand = defineCommand({

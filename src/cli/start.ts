@@ -1,12 +1,20 @@
 import { defineCommand } from "citty";
 import { createApp } from "../app.ts";
+import type { Services } from "../services/create-services.ts";
+import { isInteractive } from "../services/github-token.ts";
 import { VERSION } from "../version.ts";
+import { chooseClaudeModels, claudeCodeEnv, detectShell, formatShellEnv, promptSelect } from "./claude-code.ts";
 import { servicesFromArgs } from "./command-context.ts";
 import { optionArgs } from "./option-args.ts";
 
 export const startCommand = defineCommand({
   meta: { name: "start", description: "Start the relay server" },
-  args: optionArgs(),
+  args: {
+    ...optionArgs(),
+    "claude-code": { type: "boolean", alias: "c", description: "Once ready, pick models and print the environment that points Claude Code here" },
+    model: { type: "string", description: "With --claude-code: the main model" },
+    "small-model": { type: "string", description: "With --claude-code: the small, fast model" },
+  },
   async run({ args, rawArgs }) {
     const services = await servicesFromArgs(args, rawArgs);
     const { config, logger } = services;
@@ -35,5 +43,24 @@ export const startCommand = defineCommand({
       process.exit(1);
     }
     if (services.readiness.ready()) logger.success(`Ready: ${services.models.list().length} models from ${services.copilot.baseUrl()}`);
+    if (args["claude-code"]) await printClaudeCodeEnv(services, app.server?.port ?? config.port, args);
   },
 });
+
+/** `start --claude-code`: copilot-api's flag; the same choice and output as the `claude-code` command. */
+async function printClaudeCodeEnv(services: Services, port: number, args: Record<string, unknown>): Promise<void> {
+  const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
+  try {
+    const choice = await chooseClaudeModels(services.models.list(), {
+      model: text(args.model),
+      smallModel: text(args["small-model"]),
+      interactive: isInteractive(services.env),
+      select: promptSelect,
+      aliases: services.config.modelAliases,
+    });
+    const env = claudeCodeEnv({ host: services.config.host, port, ...choice });
+    process.stdout.write(`\nRun Claude Code with this environment:\n\n${formatShellEnv(env, detectShell(services.env))}\n`);
+  } catch (error) {
+    services.logger.error(`--claude-code: ${(error as Error).message}`);
+  }
+}
