@@ -9,3 +9,11 @@ export {
   EmbeddingRequestSchema,
 } from "./schema.ts";
 export { type TokenUsage, usageFromTail } from "./usage-from-tail.ts";
+export { decodeChatResult } from "./decode-result.ts";
+export { type ChatStreamDecoder, createChatStreamDecoder } from "./decode-stream.ts";
+export { decodeStreamError } from "./decode-stream-error.ts";
+export { decodeUsage } from "./decode-usage.ts";
+export { type ChatRequestOptions, encodeChatRequest } from "./encode-request.ts";
+export { encodeMessages } from "./encode-messages.ts";
+export { chatFinishReason, mapFinishReason } from "./map-finish-reason.ts";
+export { parseToolArguments } from "./parse-tool-arguments.ts";

@@ -1,0 +1,32 @@
+export { cleanJsonSchema } from "./clean-json-schema.ts";
+export { decodeMessagesRequest } from "./decode-request.ts";
+export { createMessagesStreamEncoder, type MessagesStreamEncoder, type MessagesStreamEncoderOptions } from "./encode-stream.ts";
+export { encodeMessagesResult } from "./encode-result.ts";
+export {
+  anthropicError,
+  anthropicErrorBody,
+  anthropicErrorType,
+  anthropicStreamErrorEvent,
+  isPromptTooLong,
+  promptTooLongMessage,
+} from "./error-envelope.ts";
+export { messagesHasImage } from "./has-image.ts";
+export { messagesInitiator, messagesInteractionType, type MessagesInteractionType } from "./initiator.ts";
+export { type AnthropicStop, mapAnthropicStopReason, mapStopReason } from "./map-stop-reason.ts";
+export {
+  type CountTokensRequest,
+  CountTokensRequestSchema,
+  type MessagesContentBlock,
+  type MessagesMessage,
+  type MessagesRequest,
+  MessagesRequestSchema,
+  type MessagesTool,
+} from "./schema.ts";
+export type {
+  AnthropicContentBlock,
+  AnthropicErrorBody,
+  AnthropicErrorType,
+  AnthropicMessage,
+  AnthropicStopReason,
+  AnthropicUsage,
+} from "./wire-types.ts";
