@@ -2,6 +2,7 @@ import { Elysia } from "elysia";
 import { dialectErrors } from "./plugins/dialect-errors.ts";
 import { createRequestIds } from "./plugins/request-id.ts";
 import { openAIErrorBody } from "./protocols/openai-chat/index.ts";
+import { anthropicRoutes } from "./routes/anthropic.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { openAIRoutes } from "./routes/openai.ts";
 import type { Services } from "./services/create-services.ts";
@@ -13,6 +14,7 @@ export function createApp(services: Services) {
     new Elysia({ name: "copilot-relay" })
       .use(healthRoutes(services, requestIds))
       .use(openAIRoutes(services, requestIds))
+      .use(anthropicRoutes(services, requestIds))
       // Last, so it only catches what no dialect's own handler rendered (unknown routes).
       .use(dialectErrors("fallback", openAIErrorBody, services.logger, requestIds))
   );

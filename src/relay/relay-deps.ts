@@ -4,6 +4,7 @@ import type { CopilotClient } from "../providers/copilot/copilot-client.ts";
 import type { ModelCatalogue } from "../services/model-catalogue.ts";
 import type { Readiness } from "../services/readiness.ts";
 import type { RequestRecorder } from "../services/request-recorder.ts";
+import type { TokenCounter } from "../services/token-counter.ts";
 
 /** What the relay functions need; a slice of Services so tests can build it directly. */
 export interface RelayDeps {
@@ -13,6 +14,7 @@ export interface RelayDeps {
   models: ModelCatalogue;
   readiness: Readiness;
   recorder: RequestRecorder;
+  tokenCounter: TokenCounter;
 }
 
 /** Plain values a route hands to the relay: no framework context. */

@@ -12,6 +12,7 @@ import { createModelCatalogue } from "./model-catalogue.ts";
 import { createReadiness } from "./readiness.ts";
 import { type AccessLogSink, createBatchedStdoutLog } from "./access-log.ts";
 import { createRequestRecorder } from "./request-recorder.ts";
+import { createTokenCounter } from "./token-counter.ts";
 
 export interface ServiceOverrides {
   env?: Record<string, string | undefined>;
@@ -105,6 +106,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     models,
     readiness,
     recorder,
+    tokenCounter: createTokenCounter(),
     setGithubToken(token) {
       githubToken = token;
       if (config.showToken) logger.info(`GitHub token: ${token}`);

@@ -22,6 +22,7 @@ export {
   MessagesRequestSchema,
   type MessagesTool,
 } from "./schema.ts";
+export { anthropicUsageFromText } from "./usage-from-tail.ts";
 export type {
   AnthropicContentBlock,
   AnthropicErrorBody,

@@ -1,0 +1,80 @@
+import { anthropicStreamErrorEvent, anthropicUsageFromText, messagesHasImage, type MessagesRequest } from "../protocols/anthropic-messages/index.ts";
+import { filterAnthropicBetas, removeRejectedAnthropicFields } from "../providers/copilot/anthropic-quirks.ts";
+import type { Initiator } from "../providers/copilot/headers.ts";
+import type { CopilotModel } from "../providers/copilot/model.ts";
+import { upstreamError } from "../providers/copilot/upstream-error.ts";
+import type { AnthropicInput } from "./anthropic-messages.ts";
+import type { RelayDeps } from "./relay-deps.ts";
+import { asRelayError, bufferedResponse, streamResponse, tailText } from "./respond.ts";
+import { RelayError } from "../core/relay-error.ts";
+
+const decoder = new TextDecoder();
+
+/**
+ * Native pass-through: the client's body goes to Copilot's /v1/messages as sent, except the model id and fields
+ * Copilot rejects; the stream comes back byte for byte without Copilot's trailing `data: [DONE]`.
+ */
+export async function relayAnthropicNative(
+  deps: RelayDeps,
+  input: AnthropicInput,
+  body: MessagesRequest,
+  model: CopilotModel,
+  turn: { initiator: Initiator; interactionType: string },
+): Promise<Response> {
+  const started = performance.now();
+  let edited = removeRejectedAnthropicFields(body as Record<string, unknown>).length > 0;
+  if (body.model !== model.id) {
+    body.model = model.id;
+    edited = true;
+  }
+  const headers: Record<string, string> = { "anthropic-version": input.headers.get("anthropic-version") ?? "2023-06-01" };
+  const betas = filterAnthropicBetas(input.headers.get("anthropic-beta"));
+  if (betas) headers["anthropic-beta"] = betas;
+  const stream = body.stream === true;
+
+  const upstream = await deps.copilot.send({
+    path: "/v1/messages",
+    body: edited ? JSON.stringify(body) : input.body,
+    requestId: input.requestId,
+    initiator: turn.initiator,
+    interactionType: turn.interactionType,
+    vision: messagesHasImage(body.messages),
+    signal: input.signal,
+    headers,
+  });
+  const record = (status: number, outcome: "done" | "cancelled" | "error", tail?: string, head?: string) =>
+    deps.recorder.record({
+      requestId: input.requestId,
+      route: input.route,
+      model: model.id,
+      initiator: turn.initiator,
+      multiplier: model.billing?.multiplier ?? 0,
+      status,
+      stream,
+      outcome,
+      durationMs: Math.round(performance.now() - started),
+      usage: tail === undefined ? undefined : anthropicUsageFromText(tail, head),
+      upstream: "/v1/messages",
+    });
+
+  if (!upstream.ok) {
+    const error = await upstreamError(upstream);
+    record(error.status, "error");
+    throw error;
+  }
+  if (!stream) {
+    const { response, bytes } = await bufferedResponse(upstream, input.requestId);
+    record(upstream.status, "done", decoder.decode(bytes));
+    return response;
+  }
+  let head: string | undefined;
+  return streamResponse(upstream, input.requestId, {
+    dropDone: true,
+    errorEvent: (error) =>
+      anthropicStreamErrorEvent(asRelayError(error, (cause) => new RelayError("upstream", `The upstream stream failed: ${(cause as Error)?.message ?? cause}`))),
+    onEnd: (outcome, tail) => {
+      head ??= tail.length ? decoder.decode(tail[0]) : "";
+      record(upstream.status, outcome, tailText(tail), head);
+    },
+  });
+}

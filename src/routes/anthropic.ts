@@ -1,0 +1,31 @@
+import { Elysia } from "elysia";
+import { dialectErrors } from "../plugins/dialect-errors.ts";
+import { jsonResponse, type RequestIds } from "../plugins/request-id.ts";
+import { anthropicErrorBody } from "../protocols/anthropic-messages/index.ts";
+import { countAnthropicTokens } from "../relay/anthropic-count-tokens.ts";
+import { relayAnthropicMessages } from "../relay/anthropic-messages.ts";
+import type { RelayDeps } from "../relay/relay-deps.ts";
+
+/**
+ * Anthropic surface. Query strings such as `?beta=true` (Claude Code) are accepted as they are; client auth may come
+ * as `x-api-key` or `Authorization: Bearer` (checking keys is the traffic-control issue's).
+ */
+export function anthropicRoutes(deps: RelayDeps, requestIds: RequestIds) {
+  const app = new Elysia().use(dialectErrors("anthropic", anthropicErrorBody, deps.logger, requestIds));
+  for (const prefix of ["/v1", ""]) {
+    app
+      .post(`${prefix}/messages`, async ({ request }) =>
+        relayAnthropicMessages(deps, {
+          body: await request.text(),
+          headers: request.headers,
+          signal: request.signal,
+          requestId: requestIds.idFor(request),
+          route: `${prefix}/messages`,
+        }),
+      )
+      .post(`${prefix}/messages/count_tokens`, async ({ request }) =>
+        jsonResponse(await countAnthropicTokens(deps, await request.text()), requestIds.idFor(request)),
+      );
+  }
+  return app;
+}
