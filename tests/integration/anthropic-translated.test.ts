@@ -23,7 +23,7 @@ const bashTool: Anthropic.Tool = {
 describe("Anthropic Messages translated to Chat Completions", () => {
   test("text, with the system prompt and model carried over", async () => {
     const message = await client.messages.create({ model: MODEL, max_tokens: 200, system: [{ type: "text", text: "Be brief." }], messages: [{ role: "user", content: "hi" }] });
-    expect(message.content).toEqual([{ type: "text", text: "Hello from gpt-4.1! héllo 👋 — 你好" }]);
+    expect(message.content as unknown[]).toEqual([{ type: "text", text: "Hello from gpt-4.1! héllo 👋 — 你好" }]);
     expect(message.stop_reason).toBe("end_turn");
     expect(message.usage.input_tokens).toBeGreaterThan(0);
     const sent = upstreamChat()[0]?.json as { model: string; messages: { role: string; content: unknown }[]; max_tokens: number };
@@ -38,7 +38,7 @@ describe("Anthropic Messages translated to Chat Completions", () => {
     const events: string[] = [];
     stream.on("streamEvent", (event) => events.push(event.type));
     const message = await stream.finalMessage();
-    expect(message.content).toEqual([{ type: "text", text: "Hello from gpt-4.1! héllo 👋 — 你好" }]);
+    expect(message.content as unknown[]).toEqual([{ type: "text", text: "Hello from gpt-4.1! héllo 👋 — 你好" }]);
     expect(message.stop_reason).toBe("end_turn");
     expect(events[0]).toBe("message_start");
     expect(events.at(-1)).toBe("message_stop");
@@ -58,7 +58,7 @@ describe("Anthropic Messages translated to Chat Completions", () => {
 
     messages.push({ role: "assistant", content: first.content }, { role: "user", content: [{ type: "tool_result", tool_use_id: toolUse.id, content: "file.txt" }] });
     const second = await client.messages.create({ model: MODEL, max_tokens: 200, tools: [bashTool], messages });
-    expect(second.content).toEqual([{ type: "text", text: "Tool said: file.txt" }]);
+    expect(second.content as unknown[]).toEqual([{ type: "text", text: "Tool said: file.txt" }]);
     const followUp = upstreamChat()[1];
     expect(followUp?.headers["x-initiator"]).toBe("agent");
     const sentMessages = (followUp?.json as { messages: Record<string, unknown>[] }).messages;
@@ -75,7 +75,7 @@ describe("Anthropic Messages translated to Chat Completions", () => {
 
   test("reasoning from the upstream becomes a signed thinking block", async () => {
     const message = await client.messages.stream({ model: MODEL, max_tokens: 200, messages: [{ role: "user", content: "[[reasoning]]" }] }).finalMessage();
-    expect(message.content[0]).toEqual({ type: "thinking", thinking: "Let me think.", signature: "opaque-sig" });
+    expect(message.content[0] as unknown).toEqual({ type: "thinking", thinking: "Let me think.", signature: "opaque-sig" });
     expect(message.content[1]?.type).toBe("text");
   });
 
