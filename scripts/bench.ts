@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, existsSync, mkdirSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { drive, percentile } from "./bench/load.ts";
+import { claudeCodeLikeRequest } from "./bench/claude-code-request.ts";
 import { cpuMs, peakRssMb, resetPeak, rssMb } from "./bench/process-stats.ts";
 
 const root = join(import.meta.dir, "..");
@@ -181,8 +182,27 @@ for (const scenario of scenarios) {
 }
 console.log(`idle RSS of copilot-relay: ${format(idleRss, 1)} MB (aim ≤ 60)`);
 
+// count_tokens is answered locally; Claude Code's VS Code extension sends dozens at start-up.
+const countBody = JSON.stringify(claudeCodeLikeRequest(100_000));
+const countUrl = `${relayUrl}/v1/messages/count_tokens`;
+const coldStart = performance.now();
+const cold = await fetch(countUrl, { method: "POST", body: countBody });
+const coldMs = performance.now() - coldStart;
+const coldTokens = ((await cold.json()) as { input_tokens?: number }).input_tokens;
+const countCpuBefore = cpuMs(relay.process.pid);
+const counted = await drive(countUrl, countBody, 50, seconds * 1000);
+const countCpu = (cpuMs(relay.process.pid) - countCpuBefore) / Math.max(1, counted.requests);
+console.log(
+  `\ncount_tokens, ${Math.round(countBody.length / 1024)} KB request → ${coldTokens} tokens: first call ${format(coldMs, 0)} ms (loads the tokenizer); ` +
+    `then at concurrency 50: ${format(counted.requests / counted.seconds, 0)} req/s, p50 ${format(percentile(counted.latenciesMs, 50))} ms, ` +
+    `p99 ${format(percentile(counted.latenciesMs, 99))} ms, ${format(countCpu, 3)} cpu ms/req, RSS ${format(rssMb(relay.process.pid), 1)} MB, errors ${counted.errors}`,
+);
+
 mkdirSync(join(root, ".bench"), { recursive: true });
-writeFileSync(join(root, ".bench", "results.json"), JSON.stringify({ seconds, firstAnswerMs: firstAnswer, idleRssMb: idleRss, rows }, null, 2));
+writeFileSync(
+  join(root, ".bench", "results.json"),
+  JSON.stringify({ seconds, firstAnswerMs: firstAnswer, idleRssMb: idleRss, rows, countTokens: { coldMs, rps: counted.requests / counted.seconds, p50: percentile(counted.latenciesMs, 50), p99: percentile(counted.latenciesMs, 99), cpuMsPerRequest: countCpu } }, null, 2),
+);
 for (const child of [relay, floor, fake]) child.process.kill("SIGTERM");
 rmSync(home, { recursive: true, force: true });
 process.exit(0);

@@ -158,3 +158,18 @@ describe("count_tokens", () => {
     expect(relay.fake.find("/copilot/")).toHaveLength(0);
   });
 });
+
+describe("unexpected failures", () => {
+  test("are a 500 with the request id and no stack trace, and the relay keeps serving", async () => {
+    relay.fake.inject({ path: "/copilot/chat/completions", status: 200, body: "this is not JSON", headers: { "content-type": "application/json" } });
+    const response = await fetch(`${relay.url}/v1/messages`, { method: "POST", body: JSON.stringify({ model: MODEL, max_tokens: 5, messages: [{ role: "user", content: "hi" }] }) });
+    expect(response.status).toBe(500);
+    const requestId = response.headers.get("x-request-id")!;
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({ type: "error", error: { type: "api_error" } });
+    expect(text).toContain(requestId);
+    expect(text).not.toMatch(/\bat .*\.ts:\d+/);
+    const next = await client.messages.create({ model: MODEL, max_tokens: 5, messages: [{ role: "user", content: "hi" }] });
+    expect(next.content.length).toBe(1);
+  });
+});
