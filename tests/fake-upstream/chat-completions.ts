@@ -4,15 +4,10 @@ import { planChat, SLOW_CHUNK_MS } from "./chat-script";
 import { chatFrames, slowDelay } from "./chat-stream";
 import { validateChat } from "./chat-validate";
 import { frameStream } from "./frame-stream";
-import { approxTokens, isRecord, nowSeconds, sleepUnlessAborted } from "./http";
+import { approxTokens, isRecord, nowSeconds, sleepUnlessAborted, SSE_HEADERS } from "./http";
 import { chargePremium } from "./premium";
 import type { FakeState } from "./state";
 import type { RecordedRequest } from "./types";
-
-const SSE_HEADERS = {
-  "content-type": "text/event-stream; charset=utf-8",
-  "cache-control": "no-cache",
-};
 
 /** POST /copilot/chat/completions */
 export async function handleChatCompletions(state: FakeState, rec: RecordedRequest, req: Request): Promise<Response> {

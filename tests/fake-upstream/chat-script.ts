@@ -45,13 +45,18 @@ function slices(text: string, size: number): string[] {
   return out;
 }
 
-function directives(text: string): Map<string, number | undefined> {
+export function directives(text: string): Map<string, number | undefined> {
   const found = new Map<string, number | undefined>();
   for (const m of text.matchAll(/\[\[([a-z0-9-]+)(?::(\d+))?\]\]/gi)) {
     const name = (m[1] ?? "").toLowerCase();
     found.set(name, m[2] === undefined ? undefined : Number(m[2]));
   }
   return found;
+}
+
+/** Text of the last message whose role is "user" ("" when there is none). */
+export function lastUserText(messages: unknown[]): string {
+  return messageText([...messages].reverse().find((m) => isRecord(m) && m.role === "user"));
 }
 
 export function planChat(model: string, messages: unknown[], tools: unknown): ChatPlan {
@@ -68,8 +73,7 @@ export function planChat(model: string, messages: unknown[], tools: unknown): Ch
     plan.pieces = words(`Tool said: ${messageText(last)}`);
     return plan;
   }
-  const lastUser = [...messages].reverse().find((m) => isRecord(m) && m.role === "user");
-  const d = directives(messageText(lastUser));
+  const d = directives(lastUserText(messages));
 
   if (d.has("reasoning")) plan.reasoning = { text: ["Let me ", "think."], opaque: "opaque-sig" };
   plan.slow = d.has("slow");

@@ -2,7 +2,7 @@ import { planUsage, SLOW_CHUNK_MS, type ChatPlan } from "./chat-script";
 import type { ChatMeta } from "./chat-json";
 
 /** Splits a tool call's arguments into 2+ pieces, like real streams do. */
-function argumentPieces(args: string): string[] {
+export function argumentPieces(args: string): string[] {
   const size = Math.max(1, Math.min(10, Math.ceil(args.length / 2)));
   const out: string[] = [];
   for (let i = 0; i < args.length; i += size) out.push(args.slice(i, i + size));

@@ -1,6 +1,7 @@
 import { copilotError, isRecord } from "./http";
 import { checkModel, INVALID_REQUEST } from "./model-check";
 import { modelFamily } from "./model-objects";
+import { promptTooLong } from "./prompt-limit";
 import type { FakeState } from "./state";
 import type { FakeModel, RecordedRequest } from "./types";
 
@@ -32,5 +33,7 @@ export function validateChat(
       "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.";
     return { error: copilotError(400, message, "unsupported_parameter", { param: "max_tokens", ...INVALID_REQUEST }) };
   }
+  const tooLong = promptTooLong(body.messages);
+  if (tooLong !== undefined) return { error: tooLong };
   return { body, messages: body.messages, model };
 }

@@ -10,3 +10,5 @@ export type {
   InjectedFailure,
   RecordedRequest,
 } from "./types";
+export { ACCEPTED_BETAS } from "./messages-validate";
+export { TOO_LONG_MESSAGE } from "./prompt-limit";

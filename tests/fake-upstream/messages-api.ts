@@ -1,35 +1,62 @@
-import { checkModel } from "./model-check";
-import { defaultReply } from "./chat-script";
-import { approxTokens, copilotError, isRecord, json } from "./http";
+import { SLOW_CHUNK_MS } from "./chat-script";
+import { slowDelay } from "./chat-stream";
+import { frameDelayMs } from "./config";
+import { frameStream } from "./frame-stream";
+import { approxTokens, sleepUnlessAborted, SSE_HEADERS } from "./http";
+import { contentBlocks, messageUsage, outputTokens, planMessages, stopReason } from "./messages-plan";
+import { messageFrames, type MessageMeta } from "./messages-stream";
+import { validateMessages } from "./messages-validate";
 import { chargePremium } from "./premium";
 import type { FakeState } from "./state";
 import type { RecordedRequest } from "./types";
 
-/** POST /copilot/v1/messages — minimal non-streaming Anthropic Messages reply. */
-export function handleMessages(state: FakeState, rec: RecordedRequest): Response {
-  const body = rec.json;
-  if (!isRecord(body) || !Array.isArray(body.messages)) {
-    return copilotError(400, "invalid request body: messages is required", "invalid_request_body");
-  }
-  const checked = checkModel(state, body.model, "/v1/messages");
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
+
+/** POST /copilot/v1/messages — native Anthropic Messages API (Copilot's Claude models), scripted by directives. */
+export async function handleMessages(state: FakeState, rec: RecordedRequest, req: Request): Promise<Response> {
+  const checked = validateMessages(state, rec);
   if ("error" in checked) return checked.error;
-  const { model } = checked;
+  const { body, messages, model } = checked;
   chargePremium(state, rec, model);
+
   state.serial.response += 1;
-  const text = defaultReply(model.id);
-  return json({
-    id: `msg_fake_${state.serial.response}`,
+  const serial = state.serial.response;
+  const plan = planMessages(model.id, messages, body.tools, serial);
+  const meta: MessageMeta = { id: `msg_fake_${serial}`, model: model.id, inputTokens: approxTokens(rec.body) };
+
+  if (body.stream === true) {
+    const stream = frameStream(messageFrames(plan, meta), {
+      frameDelayMs: frameDelayMs(state.options),
+      delayBefore: slowDelay(plan),
+      errorAtEnd: plan.midstreamError,
+      signal: req.signal,
+      onCancel: () => {
+        state.cancelledStreams += 1;
+      },
+    });
+    return new Response(stream, { headers: SSE_HEADERS });
+  }
+
+  const message = JSON.stringify({
+    id: meta.id,
     type: "message",
     role: "assistant",
-    model: model.id,
-    content: [{ type: "text", text }],
-    stop_reason: "end_turn",
+    model: meta.model,
+    content: contentBlocks(plan),
+    stop_reason: stopReason(plan),
     stop_sequence: null,
-    usage: {
-      input_tokens: approxTokens(rec.body),
-      output_tokens: approxTokens(text),
-      cache_creation_input_tokens: 0,
-      cache_read_input_tokens: 0,
-    },
+    usage: messageUsage(meta.inputTokens, outputTokens(plan)),
   });
+  if (plan.midstreamError) {
+    // Half a JSON document, then the connection breaks.
+    const stream = frameStream([message.slice(0, Math.floor(message.length / 2))], {
+      frameDelayMs: frameDelayMs(state.options),
+      errorAtEnd: true,
+      signal: req.signal,
+      onCancel: () => undefined,
+    });
+    return new Response(stream, { headers: JSON_HEADERS });
+  }
+  if (plan.slow) await sleepUnlessAborted(SLOW_CHUNK_MS * plan.pieces.length, req.signal);
+  return new Response(message, { headers: JSON_HEADERS });
 }

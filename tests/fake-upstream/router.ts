@@ -29,7 +29,7 @@ async function copilotRoute(state: FakeState, rec: RecordedRequest, req: Request
     case "POST /responses":
       return handleResponses(state, rec);
     case "POST /v1/messages":
-      return handleMessages(state, rec);
+      return handleMessages(state, rec, req);
     default:
       return notFound();
   }

@@ -108,3 +108,35 @@ export const SHELL_TOOL = {
     parameters: { type: "object", properties: { command: { type: "string" } }, required: ["command"] },
   },
 };
+
+export function messagesRequest(up: FakeUpstream, token: string, body: unknown, extra: Record<string, string> = {}) {
+  return fetch(`${up.copilotUrl}/v1/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "anthropic-version": "2023-06-01", ...bearer(token, extra) },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Frames of an Anthropic SSE text: `event:` name (undefined for data-only frames) and the raw `data:`. */
+export function sseFrames(text: string): { event: string | undefined; data: string }[] {
+  return text
+    .split("\n\n")
+    .filter((f) => f !== "")
+    .map((f) => {
+      const lines = f.split("\n");
+      const event = lines.find((l) => l.startsWith("event: "))?.slice("event: ".length);
+      const data = lines.filter((l) => l.startsWith("data: ")).map((l) => l.slice("data: ".length)).join("\n");
+      return { event, data };
+    });
+}
+
+export const BASH_TOOL = {
+  name: "Bash",
+  description: "Run a shell command",
+  input_schema: {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    type: "object",
+    properties: { command: { type: "string" }, description: { type: "string" } },
+    required: ["command"],
+  },
+};
