@@ -27,7 +27,8 @@ export async function relayAnthropicNative(
     body.model = model.id;
     edited = true;
   }
-  const headers: Record<string, string> = { "anthropic-version": input.headers.get("anthropic-version") ?? "2023-06-01" };
+  // Copilot speaks the one stable Messages version (PROTOCOL.md §4); newer SDKs send dates it may not know.
+  const headers: Record<string, string> = { "anthropic-version": "2023-06-01" };
   const betas = filterAnthropicBetas(input.headers.get("anthropic-beta"));
   if (betas) headers["anthropic-beta"] = betas;
   const stream = body.stream === true;
