@@ -19,7 +19,23 @@ const targets = {
 const hostTarget = `${process.platform === "win32" ? "windows" : process.platform}-${process.arch}`;
 
 async function compile(outfile: string, target?: string): Promise<void> {
-  const args = ["build", "--compile", "--bytecode", "--format=esm", "--minify", "--sourcemap=none", join(root, "src/main.ts"), "--outfile", outfile];
+  const args = [
+    "build",
+    "--compile",
+    "--bytecode",
+    "--format=esm",
+    "--minify",
+    // Lazy chunks (the tokenizers, commands other than the one run) stay out of resident memory until imported:
+    // idle RSS 55 MB instead of 60 MB (bun run bench).
+    "--splitting",
+    "--sourcemap=none",
+    // A stray .env or bunfig.toml in the working directory must not change what the relay does.
+    "--no-compile-autoload-dotenv",
+    "--no-compile-autoload-bunfig",
+    join(root, "src/main.ts"),
+    "--outfile",
+    outfile,
+  ];
   if (target) args.push(`--target=${target}`);
   const build = Bun.spawn([process.execPath, ...args], { cwd: root, stdout: "inherit", stderr: "inherit" });
   if ((await build.exited) !== 0) throw new Error(`bun build failed for ${target ?? hostTarget}`);

@@ -2,23 +2,20 @@ import { type CommandDef, defineCommand, renderUsage, runCommand } from "citty";
 import { ConfigError } from "../config/load-config.ts";
 import { RelayError } from "../core/relay-error.ts";
 import { VERSION } from "../version.ts";
-import { authCommand } from "./auth.ts";
 import { CliUsageError } from "./cli-error.ts";
-import { claudeCodeCommand } from "./claude-code.ts";
-import { debugCommand } from "./debug.ts";
-import { modelsCommand } from "./models.ts";
-import { startCommand } from "./start.ts";
 import { assertKnownArgs } from "./strict-args.ts";
-import { usageCommand } from "./usage.ts";
 
-const subCommands: Record<string, CommandDef<any>> = {
-  start: startCommand,
-  auth: authCommand,
-  usage: usageCommand,
-  "check-usage": usageCommand,
-  debug: debugCommand,
-  models: modelsCommand,
-  "claude-code": claudeCodeCommand,
+type LoadCommand = () => Promise<CommandDef<any>>;
+
+/** Loaded on demand: `start` should not pay (in start-up time and resident memory) for the other commands. */
+const subCommands: Record<string, LoadCommand> = {
+  start: () => import("./start.ts").then((module) => module.startCommand),
+  auth: () => import("./auth.ts").then((module) => module.authCommand),
+  usage: () => import("./usage.ts").then((module) => module.usageCommand),
+  "check-usage": () => import("./usage.ts").then((module) => module.usageCommand),
+  debug: () => import("./debug.ts").then((module) => module.debugCommand),
+  models: () => import("./models.ts").then((module) => module.modelsCommand),
+  "claude-code": () => import("./claude-code.ts").then((module) => module.claudeCodeCommand),
 };
 
 export const rootCommand = defineCommand({
@@ -37,10 +34,11 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const command = subCommands[first];
+  const load = subCommands[first];
   const name = `copilot-relay ${first}`;
   try {
-    if (!command) throw new CliUsageError(`Unknown command '${first}'. Commands: ${Object.keys(subCommands).join(", ")}. Run 'copilot-relay --help'.`);
+    if (!load) throw new CliUsageError(`Unknown command '${first}'. Commands: ${Object.keys(subCommands).join(", ")}. Run 'copilot-relay --help'.`);
+    const command = await load();
     if (rest.includes("--help") || rest.includes("-h")) {
       process.stdout.write(`${await renderUsage(command, rootCommand)}\n`);
       return 0;

@@ -3,7 +3,6 @@ import { createApp } from "../app.ts";
 import type { Services } from "../services/create-services.ts";
 import { isInteractive } from "../services/github-token.ts";
 import { VERSION } from "../version.ts";
-import { chooseClaudeModels, claudeCodeEnv, detectShell, formatShellEnv, promptSelect } from "./claude-code.ts";
 import { servicesFromArgs } from "./command-context.ts";
 import { optionArgs } from "./option-args.ts";
 
@@ -49,6 +48,7 @@ export const startCommand = defineCommand({
 
 /** `start --claude-code`: copilot-api's flag; the same choice and output as the `claude-code` command. */
 async function printClaudeCodeEnv(services: Services, port: number, args: Record<string, unknown>): Promise<void> {
+  const { chooseClaudeModels, claudeCodeEnv, detectShell, formatShellEnv, promptSelect } = await import("./claude-code.ts");
   const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
   try {
     const choice = await chooseClaudeModels(services.models.list(), {
