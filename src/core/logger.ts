@@ -16,15 +16,3 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     formatOptions: { date: true, colors: process.stdout.isTTY ?? false },
   });
 }
-
-/**
- * Replaces every known secret in a text with a fixed marker. Used for upstream error messages, which can echo
- * request details back, and for anything else that is logged from outside our control.
- */
-export function redact(text: string, secrets: Iterable<string | undefined>): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 8) result = result.replaceAll(secret, "[redacted]");
-  }
-  return result;
-}
