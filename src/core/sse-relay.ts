@@ -8,8 +8,8 @@
 export interface SseRelayHooks {
   /** The event to send when the upstream fails mid-stream, in the client's dialect. */
   errorEvent: (error: unknown) => string;
-  /** Called once with how the stream ended and its last bytes (for usage). */
-  onEnd: (outcome: "done" | "cancelled" | "error", tail: Uint8Array[]) => void;
+  /** Called once with how the stream ended, its last events and its first one (usage lives at either end). */
+  onEnd: (outcome: "done" | "cancelled" | "error", tail: Uint8Array[], head: Uint8Array | undefined) => void;
   /** Drop a trailing `data: [DONE]` event (Copilot adds one to Anthropic streams). */
   dropDone?: boolean;
 }
@@ -50,12 +50,13 @@ function withoutDone(chunk: Uint8Array): Uint8Array {
 export function relaySse(body: ReadableStream<Uint8Array>, hooks: SseRelayHooks): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   const tail: Uint8Array[] = [];
+  let head: Uint8Array | undefined;
   let pending: Uint8Array | undefined;
   let ended = false;
   const end = (outcome: "done" | "cancelled" | "error") => {
     if (ended) return;
     ended = true;
-    hooks.onEnd(outcome, tail);
+    hooks.onEnd(outcome, tail, head);
   };
 
   return new ReadableStream<Uint8Array>(
@@ -79,6 +80,7 @@ export function relaySse(body: ReadableStream<Uint8Array>, hooks: SseRelayHooks)
             pending = boundary < chunk.length ? chunk.slice(boundary) : undefined;
             let complete = boundary < chunk.length ? chunk.subarray(0, boundary) : chunk;
             if (hooks.dropDone) complete = withoutDone(complete);
+            head ??= complete;
             tail.push(complete);
             if (tail.length > TAIL_CHUNKS) tail.shift();
             if (complete.length > 0) {

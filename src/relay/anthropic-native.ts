@@ -5,6 +5,7 @@ import type { CopilotModel } from "../providers/copilot/model.ts";
 import { upstreamError } from "../providers/copilot/upstream-error.ts";
 import type { AnthropicInput } from "./anthropic-messages.ts";
 import type { RelayDeps } from "./relay-deps.ts";
+import { requestRecord } from "./request-record.ts";
 import { asRelayError, bufferedResponse, streamResponse, tailText } from "./respond.ts";
 import { RelayError } from "../core/relay-error.ts";
 
@@ -21,7 +22,6 @@ export async function relayAnthropicNative(
   model: CopilotModel,
   turn: { initiator: Initiator; interactionType: string },
 ): Promise<Response> {
-  const started = performance.now();
   let edited = removeRejectedAnthropicFields(body as Record<string, unknown>).length > 0;
   if (body.model !== model.id) {
     body.model = model.id;
@@ -43,20 +43,7 @@ export async function relayAnthropicNative(
     signal: input.signal,
     headers,
   });
-  const record = (status: number, outcome: "done" | "cancelled" | "error", tail?: string, head?: string) =>
-    deps.recorder.record({
-      requestId: input.requestId,
-      route: input.route,
-      model: model.id,
-      initiator: turn.initiator,
-      multiplier: model.billing?.multiplier ?? 0,
-      status,
-      stream,
-      outcome,
-      durationMs: Math.round(performance.now() - started),
-      usage: tail === undefined ? undefined : anthropicUsageFromText(tail, head),
-      upstream: "/v1/messages",
-    });
+  const record = requestRecord(deps, input, { model, initiator: turn.initiator, stream, upstream: "/v1/messages" });
 
   if (!upstream.ok) {
     const error = await upstreamError(upstream);
@@ -65,17 +52,13 @@ export async function relayAnthropicNative(
   }
   if (!stream) {
     const { response, bytes } = await bufferedResponse(upstream, input.requestId);
-    record(upstream.status, "done", decoder.decode(bytes));
+    record(upstream.status, "done", anthropicUsageFromText(decoder.decode(bytes)));
     return response;
   }
-  let head: string | undefined;
   return streamResponse(upstream, input.requestId, {
     dropDone: true,
     errorEvent: (error) =>
       anthropicStreamErrorEvent(asRelayError(error, (cause) => new RelayError("upstream", `The upstream stream failed: ${(cause as Error)?.message ?? cause}`))),
-    onEnd: (outcome, tail) => {
-      head ??= tail.length ? decoder.decode(tail[0]) : "";
-      record(upstream.status, outcome, tailText(tail), head);
-    },
+    onEnd: (outcome, tail, head) => record(upstream.status, outcome, anthropicUsageFromText(tailText(tail), head ? decoder.decode(head) : "")),
   });
 }

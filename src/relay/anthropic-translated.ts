@@ -10,7 +10,9 @@ import type { Initiator } from "../providers/copilot/headers.ts";
 import { type CopilotModel, wantsMaxCompletionTokens } from "../providers/copilot/model.ts";
 import { upstreamError } from "../providers/copilot/upstream-error.ts";
 import type { AnthropicInput } from "./anthropic-messages.ts";
+import type { HubUsage } from "../core/hub/index.ts";
 import type { RelayDeps } from "./relay-deps.ts";
+import { requestRecord } from "./request-record.ts";
 import { translateSse } from "./translate-sse.ts";
 
 /**
@@ -24,7 +26,6 @@ export async function relayAnthropicTranslated(
   model: CopilotModel,
   turn: { initiator: Initiator; interactionType: string },
 ): Promise<Response> {
-  const started = performance.now();
   const hub = decodeMessagesRequest(body);
   const chatBody = encodeChatRequest(hub, {
     useMaxCompletionTokens: wantsMaxCompletionTokens(model),
@@ -40,20 +41,9 @@ export async function relayAnthropicTranslated(
     vision: messagesHasImage(body.messages),
     signal: input.signal,
   });
-  const record = (status: number, outcome: "done" | "cancelled" | "error", usage?: { inputTokens?: number; outputTokens?: number; cacheReadTokens?: number }) =>
-    deps.recorder.record({
-      requestId: input.requestId,
-      route: input.route,
-      model: model.id,
-      initiator: turn.initiator,
-      multiplier: model.billing?.multiplier ?? 0,
-      status,
-      stream: hub.stream,
-      outcome,
-      durationMs: Math.round(performance.now() - started),
-      usage: usage ? { inputTokens: usage.inputTokens ?? 0, outputTokens: usage.outputTokens ?? 0, cachedTokens: usage.cacheReadTokens ?? 0 } : undefined,
-      upstream: "/chat/completions (translated)",
-    });
+  const record = requestRecord(deps, input, { model, initiator: turn.initiator, stream: hub.stream, upstream: "/chat/completions (translated)" });
+  const usage = (hubUsage?: Partial<HubUsage>) =>
+    hubUsage && { inputTokens: hubUsage.inputTokens ?? 0, outputTokens: hubUsage.outputTokens ?? 0, cachedTokens: hubUsage.cacheReadTokens ?? 0 };
 
   if (!upstream.ok) {
     const error = await upstreamError(upstream);
@@ -63,13 +53,13 @@ export async function relayAnthropicTranslated(
   const headers = { "x-request-id": input.requestId };
   if (!hub.stream) {
     const result = decodeChatResult(await upstream.json());
-    record(upstream.status, "done", result.usage);
+    record(upstream.status, "done", usage(result.usage));
     return Response.json(encodeMessagesResult(result, body.model), { headers });
   }
   const stream = translateSse(upstream.body ?? new ReadableStream(), {
     decoder: createChatStreamDecoder(),
     encoder: createMessagesStreamEncoder({ model: body.model, estimatedInputTokens: Math.ceil(input.body.length / 4) }),
-    onEnd: (outcome, usage) => record(upstream.status, outcome, usage),
+    onEnd: (outcome, streamUsage) => record(upstream.status, outcome, usage(streamUsage)),
   });
   return new Response(stream, { headers: { ...headers, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" } });
 }

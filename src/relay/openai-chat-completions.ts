@@ -12,6 +12,7 @@ import { supportsEndpoint, wantsMaxCompletionTokens } from "../providers/copilot
 import { upstreamError } from "../providers/copilot/upstream-error.ts";
 import { findModel } from "./find-model.ts";
 import type { RelayDeps, RelayInput } from "./relay-deps.ts";
+import { requestRecord } from "./request-record.ts";
 import { asRelayError, bufferedResponse, streamResponse, tailText } from "./respond.ts";
 
 const validate = createValidator<ChatCompletionRequest>(ChatCompletionRequestSchema);
@@ -24,7 +25,6 @@ const midStreamError = (error: unknown) =>
  * upstream unless policy must edit them, and the upstream bytes come back untouched.
  */
 export async function relayChatCompletions(deps: RelayDeps, input: RelayInput): Promise<Response> {
-  const started = performance.now();
   const body = validate(parseJsonBody(input.body));
   const model = await findModel(deps, body.model);
   if (!supportsEndpoint(model, "/chat/completions")) {
@@ -49,6 +49,7 @@ export async function relayChatCompletions(deps: RelayDeps, input: RelayInput): 
 
   const initiator = chatInitiator(body.messages);
   const stream = body.stream === true;
+  const record = requestRecord(deps, input, { model, initiator, stream, upstream: "/chat/completions" });
   const upstream = await deps.copilot.send({
     path: "/chat/completions",
     body: edited ? JSON.stringify(body) : input.body,
@@ -58,20 +59,6 @@ export async function relayChatCompletions(deps: RelayDeps, input: RelayInput): 
     signal: input.signal,
   });
 
-  const record = (status: number, outcome: "done" | "cancelled" | "error", tail?: string) =>
-    deps.recorder.record({
-      requestId: input.requestId,
-      route: input.route,
-      model: model.id,
-      initiator,
-      multiplier: model.billing?.multiplier ?? 0,
-      status,
-      stream,
-      outcome,
-      durationMs: Math.round(performance.now() - started),
-      usage: tail ? usageFromTail(tail) : undefined,
-      upstream: "/chat/completions",
-    });
 
   if (!upstream.ok) {
     const error = await upstreamError(upstream);
@@ -80,11 +67,11 @@ export async function relayChatCompletions(deps: RelayDeps, input: RelayInput): 
   }
   if (!stream) {
     const { response, bytes } = await bufferedResponse(upstream, input.requestId);
-    record(upstream.status, "done", new TextDecoder().decode(bytes.subarray(Math.max(0, bytes.length - 1024))));
+    record(upstream.status, "done", usageFromTail(new TextDecoder().decode(bytes.subarray(Math.max(0, bytes.length - 1024)))));
     return response;
   }
   return streamResponse(upstream, input.requestId, {
     errorEvent: (error) => openAIStreamErrorEvent(midStreamError(error)),
-    onEnd: (outcome, tail) => record(upstream.status, outcome, tailText(tail)),
+    onEnd: (outcome, tail) => record(upstream.status, outcome, usageFromTail(tailText(tail))),
   });
 }

@@ -5,6 +5,7 @@ import { supportsEndpoint } from "../providers/copilot/model.ts";
 import { upstreamError } from "../providers/copilot/upstream-error.ts";
 import { findModel } from "./find-model.ts";
 import type { RelayDeps, RelayInput } from "./relay-deps.ts";
+import { requestRecord } from "./request-record.ts";
 import { bufferedResponse } from "./respond.ts";
 
 const validate = createValidator<EmbeddingRequest>(EmbeddingRequestSchema);
@@ -12,12 +13,12 @@ const isEmbeddingModel = (model: { capabilities?: { type?: string } }) => model.
 
 /** POST /v1/embeddings: validated, model resolved, body forwarded, answer relayed. */
 export async function relayEmbeddings(deps: RelayDeps, input: RelayInput): Promise<Response> {
-  const started = performance.now();
   const body = validate(parseJsonBody(input.body));
   const model = await findModel(deps, body.model, isEmbeddingModel);
   if (!isEmbeddingModel(model) && !supportsEndpoint(model, "/embeddings")) {
     throw new RelayError("invalid_request", `The model '${model.id}' is not an embeddings model.`, { code: "unsupported_api_for_model", param: "model" });
   }
+  const record = requestRecord(deps, input, { model, initiator: "user", stream: false, upstream: "/embeddings" });
   const edited = body.model !== model.id;
   if (edited) body.model = model.id;
   const upstream = await deps.copilot.send({
@@ -29,18 +30,6 @@ export async function relayEmbeddings(deps: RelayDeps, input: RelayInput): Promi
   });
   if (!upstream.ok) throw await upstreamError(upstream);
   const { response, bytes } = await bufferedResponse(upstream, input.requestId);
-  deps.recorder.record({
-    requestId: input.requestId,
-    route: input.route,
-    model: model.id,
-    initiator: "user",
-    multiplier: 0,
-    status: upstream.status,
-    stream: false,
-    outcome: "done",
-    durationMs: Math.round(performance.now() - started),
-    usage: usageFromTail(new TextDecoder().decode(bytes.subarray(Math.max(0, bytes.length - 512)))),
-    upstream: "/embeddings",
-  });
+  record(upstream.status, "done", usageFromTail(new TextDecoder().decode(bytes.subarray(Math.max(0, bytes.length - 512)))));
   return response;
 }

@@ -13,7 +13,7 @@ export function streamResponse(upstream: Response, requestId: string, hooks: Sse
   headers.set("content-type", "text/event-stream; charset=utf-8");
   headers.set("cache-control", "no-cache");
   if (!upstream.body) {
-    hooks.onEnd("done", []);
+    hooks.onEnd("done", [], undefined);
     return new Response("", { status: upstream.status, headers });
   }
   return new Response(relaySse(upstream.body, hooks), { status: upstream.status, headers });

@@ -137,3 +137,12 @@ describe("Anthropic Messages, native pass-through for Claude models", () => {
     expect(upstream().map((request) => (request.json as { model: string }).model)).toEqual(["claude-opus-4.6", "claude-haiku-4.5"]);
   });
 });
+
+describe("usage observed on the native fast path", () => {
+  test("input tokens from message_start and output tokens from the last message_delta reach the log line", async () => {
+    relay.logs.length = 0;
+    await client.messages.stream({ model: MODEL, max_tokens: 100, messages: [{ role: "user", content: "[[chunks:40]]" }] }).finalMessage();
+    const line = relay.logs.find((entry) => entry.type === "access")?.text ?? "";
+    expect(line).toMatch(/ in=[1-9]\d* out=40 /);
+  });
+});

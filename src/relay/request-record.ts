@@ -1,0 +1,29 @@
+import type { TokenUsage } from "../protocols/openai-chat/usage-from-tail.ts";
+import type { Initiator } from "../providers/copilot/headers.ts";
+import type { CopilotModel } from "../providers/copilot/model.ts";
+import type { RelayDeps, RelayInput } from "./relay-deps.ts";
+
+export type RecordRequest = (status: number, outcome: "done" | "cancelled" | "error", usage?: TokenUsage) => void;
+
+/** Binds what every relay path logs about a request once, so each path only says how it ended. */
+export function requestRecord(
+  deps: RelayDeps,
+  input: RelayInput,
+  request: { model: CopilotModel; initiator: Initiator; stream: boolean; upstream: string },
+): RecordRequest {
+  const started = performance.now();
+  return (status, outcome, usage) =>
+    deps.recorder.record({
+      requestId: input.requestId,
+      route: input.route,
+      model: request.model.id,
+      initiator: request.initiator,
+      multiplier: request.model.billing?.multiplier ?? 0,
+      status,
+      stream: request.stream,
+      outcome,
+      durationMs: Math.round(performance.now() - started),
+      usage,
+      upstream: request.upstream,
+    });
+}
