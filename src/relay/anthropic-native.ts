@@ -2,14 +2,10 @@ import { anthropicStreamErrorEvent, anthropicUsageFromText, messagesHasImage, ty
 import { filterAnthropicBetas, removeRejectedAnthropicFields } from "../providers/copilot/anthropic-quirks.ts";
 import type { Initiator } from "../providers/copilot/headers.ts";
 import type { CopilotModel } from "../providers/copilot/model.ts";
-import { upstreamError } from "../providers/copilot/upstream-error.ts";
 import type { AnthropicInput } from "./anthropic-messages.ts";
 import type { RelayDeps } from "./relay-deps.ts";
 import { requestRecord } from "./request-record.ts";
-import { asRelayError, bufferedResponse, streamResponse, tailText } from "./respond.ts";
-import { RelayError } from "../core/relay-error.ts";
-
-const decoder = new TextDecoder();
+import { passThrough } from "./respond.ts";
 
 /**
  * Native pass-through: the client's body goes to Copilot's /v1/messages as sent, except the model id and fields
@@ -44,21 +40,12 @@ export async function relayAnthropicNative(
     headers,
   });
   const record = requestRecord(deps, input, { model, initiator: turn.initiator, stream, upstream: "/v1/messages" });
-
-  if (!upstream.ok) {
-    const error = await upstreamError(upstream);
-    record(error.status, "error");
-    throw error;
-  }
-  if (!stream) {
-    const { response, bytes } = await bufferedResponse(upstream, input.requestId);
-    record(upstream.status, "done", anthropicUsageFromText(decoder.decode(bytes)));
-    return response;
-  }
-  return streamResponse(upstream, input.requestId, {
+  return passThrough(upstream, {
+    requestId: input.requestId,
+    stream,
+    record,
+    usage: anthropicUsageFromText,
+    streamErrorEvent: anthropicStreamErrorEvent,
     dropDone: true,
-    errorEvent: (error) =>
-      anthropicStreamErrorEvent(asRelayError(error, (cause) => new RelayError("upstream", `The upstream stream failed: ${(cause as Error)?.message ?? cause}`))),
-    onEnd: (outcome, tail, head) => record(upstream.status, outcome, anthropicUsageFromText(tailText(tail), head ? decoder.decode(head) : "")),
   });
 }

@@ -9,16 +9,12 @@ import {
   usageFromTail,
 } from "../protocols/openai-chat/index.ts";
 import { supportsEndpoint, wantsMaxCompletionTokens } from "../providers/copilot/model.ts";
-import { upstreamError } from "../providers/copilot/upstream-error.ts";
 import { findModel } from "./find-model.ts";
 import type { RelayDeps, RelayInput } from "./relay-deps.ts";
 import { requestRecord } from "./request-record.ts";
-import { asRelayError, bufferedResponse, streamResponse, tailText } from "./respond.ts";
+import { passThrough } from "./respond.ts";
 
 const validate = createValidator<ChatCompletionRequest>(ChatCompletionRequestSchema);
-
-const midStreamError = (error: unknown) =>
-  asRelayError(error, (cause) => new RelayError("upstream", `The upstream stream failed: ${(cause as Error)?.message ?? cause}`, { cause }));
 
 /**
  * POST /v1/chat/completions on the fast path: one JSON parse to read what policy needs, the client's bytes go
@@ -58,20 +54,11 @@ export async function relayChatCompletions(deps: RelayDeps, input: RelayInput): 
     vision: chatHasImage(body.messages),
     signal: input.signal,
   });
-
-
-  if (!upstream.ok) {
-    const error = await upstreamError(upstream);
-    record(error.status, "error");
-    throw error;
-  }
-  if (!stream) {
-    const { response, bytes } = await bufferedResponse(upstream, input.requestId);
-    record(upstream.status, "done", usageFromTail(new TextDecoder().decode(bytes.subarray(Math.max(0, bytes.length - 1024)))));
-    return response;
-  }
-  return streamResponse(upstream, input.requestId, {
-    errorEvent: (error) => openAIStreamErrorEvent(midStreamError(error)),
-    onEnd: (outcome, tail) => record(upstream.status, outcome, usageFromTail(tailText(tail))),
+  return passThrough(upstream, {
+    requestId: input.requestId,
+    stream,
+    record,
+    usage: (tail) => usageFromTail(tail),
+    streamErrorEvent: openAIStreamErrorEvent,
   });
 }

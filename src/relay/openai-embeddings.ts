@@ -2,11 +2,10 @@ import { createValidator, parseJsonBody } from "../core/validate.ts";
 import { RelayError } from "../core/relay-error.ts";
 import { type EmbeddingRequest, EmbeddingRequestSchema, usageFromTail } from "../protocols/openai-chat/index.ts";
 import { supportsEndpoint } from "../providers/copilot/model.ts";
-import { upstreamError } from "../providers/copilot/upstream-error.ts";
 import { findModel } from "./find-model.ts";
 import type { RelayDeps, RelayInput } from "./relay-deps.ts";
 import { requestRecord } from "./request-record.ts";
-import { bufferedResponse } from "./respond.ts";
+import { passThrough } from "./respond.ts";
 
 const validate = createValidator<EmbeddingRequest>(EmbeddingRequestSchema);
 const isEmbeddingModel = (model: { capabilities?: { type?: string } }) => model.capabilities?.type === "embeddings";
@@ -28,8 +27,5 @@ export async function relayEmbeddings(deps: RelayDeps, input: RelayInput): Promi
     initiator: "user",
     signal: input.signal,
   });
-  if (!upstream.ok) throw await upstreamError(upstream);
-  const { response, bytes } = await bufferedResponse(upstream, input.requestId);
-  record(upstream.status, "done", usageFromTail(new TextDecoder().decode(bytes.subarray(Math.max(0, bytes.length - 512)))));
-  return response;
+  return passThrough(upstream, { requestId: input.requestId, stream: false, record, usage: (tail) => usageFromTail(tail) });
 }

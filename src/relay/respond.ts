@@ -1,29 +1,55 @@
+import { RelayError } from "../core/relay-error.ts";
 import { relayedHeaders } from "../core/response-headers.ts";
-import type { RelayError } from "../core/relay-error.ts";
-import { type SseRelayHooks, relaySse } from "../core/sse-relay.ts";
+import { relaySse } from "../core/sse-relay.ts";
+import type { TokenUsage } from "../protocols/openai-chat/usage-from-tail.ts";
+import { upstreamError } from "../providers/copilot/upstream-error.ts";
+import type { RecordRequest } from "./request-record.ts";
 
 const decoder = new TextDecoder();
+/** Usage sits in the last object of a non-streamed answer; this much of its end is enough to find it. */
+const USAGE_TAIL_BYTES = 1024;
 
-/** Decodes the kept tail chunks; they are whole SSE events, so no character is split between them. */
-export const tailText = (tail: Uint8Array[]): string => tail.map((chunk) => decoder.decode(chunk)).join("");
+export interface PassThroughOptions {
+  requestId: string;
+  stream: boolean;
+  record: RecordRequest;
+  /** Reads the dialect's usage from the answer's last text (and, for streams, its first event). */
+  usage: (tail: string, head: string) => TokenUsage | undefined;
+  /** The client dialect's error event for an upstream failure mid-stream. */
+  streamErrorEvent?: (error: RelayError) => string;
+  /** Drop Copilot's trailing `data: [DONE]` (Anthropic streams). */
+  dropDone?: boolean;
+}
 
-/** Relays a successful upstream stream to the client untouched (see core/sse-relay.ts). */
-export function streamResponse(upstream: Response, requestId: string, hooks: SseRelayHooks): Response {
-  const headers = relayedHeaders(upstream.headers, requestId);
+const midStreamError = (cause: unknown): RelayError =>
+  cause instanceof RelayError ? cause : new RelayError("upstream", `The upstream stream failed: ${(cause as Error)?.message ?? cause}`, { cause });
+
+/**
+ * The fast path's answer, shared by every dialect: upstream errors keep their status and message; a non-streamed
+ * body is buffered (so a failure mid-body becomes a proper error) and relayed as is; a stream is relayed byte for
+ * byte at event boundaries (core/sse-relay.ts). Usage is read from the ends on the side and recorded once.
+ */
+export async function passThrough(upstream: Response, options: PassThroughOptions): Promise<Response> {
+  const { record, usage } = options;
+  if (!upstream.ok) {
+    const error = await upstreamError(upstream);
+    record(error.status, "error");
+    throw error;
+  }
+  const headers = relayedHeaders(upstream.headers, options.requestId);
+  if (!options.stream || !upstream.body) {
+    const bytes = new Uint8Array(await upstream.arrayBuffer());
+    record(upstream.status, "done", usage(decoder.decode(bytes.subarray(Math.max(0, bytes.length - USAGE_TAIL_BYTES))), ""));
+    return new Response(bytes, { status: upstream.status, headers });
+  }
   headers.set("content-type", "text/event-stream; charset=utf-8");
   headers.set("cache-control", "no-cache");
-  if (!upstream.body) {
-    hooks.onEnd("done", [], undefined);
-    return new Response("", { status: upstream.status, headers });
-  }
-  return new Response(relaySse(upstream.body, hooks), { status: upstream.status, headers });
+  const body = relaySse(upstream.body, {
+    dropDone: options.dropDone,
+    errorEvent: (error) => options.streamErrorEvent?.(midStreamError(error)) ?? "",
+    // Kept chunks are whole SSE events, so decoding them one by one splits no character.
+    onEnd: (outcome, tail, head) =>
+      record(upstream.status, outcome, usage(tail.map((chunk) => decoder.decode(chunk)).join(""), head ? decoder.decode(head) : "")),
+  });
+  return new Response(body, { status: upstream.status, headers });
 }
-
-/** Buffers a non-streaming upstream answer (so a failure mid-body becomes a proper error) and relays its bytes. */
-export async function bufferedResponse(upstream: Response, requestId: string): Promise<{ response: Response; bytes: Uint8Array }> {
-  const bytes = new Uint8Array(await upstream.arrayBuffer());
-  return { response: new Response(bytes, { status: upstream.status, headers: relayedHeaders(upstream.headers, requestId) }), bytes };
-}
-
-export const asRelayError = (error: unknown, fallback: (error: unknown) => RelayError): RelayError =>
-  (error as RelayError)?.name === "RelayError" ? (error as RelayError) : fallback(error);
