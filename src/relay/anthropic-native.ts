@@ -1,6 +1,6 @@
 import { anthropicStreamErrorEvent, anthropicUsageFromText, messagesHasImage, type MessagesRequest } from "../protocols/anthropic-messages/index.ts";
 import { filterAnthropicBetas, removeRejectedAnthropicFields } from "../providers/copilot/anthropic-quirks.ts";
-import type { Initiator } from "../providers/copilot/headers.ts";
+import type { Initiator } from "../core/hub/index.ts";
 import type { CopilotModel } from "../providers/copilot/model.ts";
 import type { AnthropicInput } from "./anthropic-messages.ts";
 import type { RelayDeps } from "./relay-deps.ts";

@@ -6,7 +6,7 @@ import {
   type MessagesRequest,
 } from "../protocols/anthropic-messages/index.ts";
 import { createChatStreamDecoder, decodeChatResult, encodeChatRequest } from "../protocols/openai-chat/index.ts";
-import type { Initiator } from "../providers/copilot/headers.ts";
+import type { Initiator } from "../core/hub/index.ts";
 import { type CopilotModel, wantsMaxCompletionTokens } from "../providers/copilot/model.ts";
 import { upstreamError } from "../providers/copilot/upstream-error.ts";
 import type { AnthropicInput } from "./anthropic-messages.ts";

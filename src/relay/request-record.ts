@@ -1,5 +1,5 @@
-import type { TokenUsage } from "../protocols/openai-chat/usage-from-tail.ts";
-import type { Initiator } from "../providers/copilot/headers.ts";
+import type { TokenUsage } from "../core/token-usage.ts";
+import type { Initiator } from "../core/hub/index.ts";
 import type { CopilotModel } from "../providers/copilot/model.ts";
 import type { RelayDeps, RelayInput } from "./relay-deps.ts";
 

@@ -1,7 +1,7 @@
 import { RelayError } from "../core/relay-error.ts";
 import { relayedHeaders } from "../core/response-headers.ts";
 import { relaySse } from "../core/sse-relay.ts";
-import type { TokenUsage } from "../protocols/openai-chat/usage-from-tail.ts";
+import type { TokenUsage } from "../core/token-usage.ts";
 import { upstreamError } from "../providers/copilot/upstream-error.ts";
 import type { RecordRequest } from "./request-record.ts";
 

@@ -62,18 +62,34 @@ export interface HubTool {
   description?: string;
   /** JSON Schema of the input, already cleaned of keys upstreams reject (`$schema`, …). */
   inputSchema: Record<string, unknown>;
+  /** OpenAI strict schema adherence; dialects without it drop it. */
+  strict?: boolean;
 }
 
 export type HubToolChoice = { type: "auto" } | { type: "none" } | { type: "required" } | { type: "tool"; toolName: string };
 
+export type HubReasoningEffort = "none" | "minimal" | "low" | "medium" | "high" | "xhigh";
+
 export interface HubReasoningConfig {
   /** Anthropic `thinking.budget_tokens`; Copilot's Claude models take it as `thinking_budget`. */
   budgetTokens?: number;
-  /** OpenAI `reasoning_effort`. */
-  effort?: "minimal" | "low" | "medium" | "high";
+  /** OpenAI `reasoning_effort` / Responses `reasoning.effort` / Ollama `think: "high"`. */
+  effort?: HubReasoningEffort;
   /** Anthropic "adaptive" thinking: the model decides. */
   adaptive?: boolean;
+  /** Responses `reasoning.summary`: whether (and how) the client wants the reasoning summarised back. */
+  summary?: "auto" | "concise" | "detailed";
+  /** Reasoning explicitly turned off (Anthropic `thinking.type: "disabled"`, Ollama `think: false`). */
+  disabled?: boolean;
 }
+
+/**
+ * Structured output: plain JSON (Chat `response_format: json_object`, Ollama `format: "json"`) or JSON that follows
+ * a schema (Chat `json_schema`, Responses `text.format`, Ollama `format: {schema}`).
+ */
+export type HubResponseFormat =
+  | { type: "json" }
+  | { type: "json-schema"; name: string; schema: Record<string, unknown>; description?: string; strict?: boolean };
 
 export interface HubRequest {
   model: string;
@@ -88,8 +104,17 @@ export interface HubRequest {
   topP?: number;
   topK?: number;
   stopSequences?: string[];
+  seed?: number;
+  frequencyPenalty?: number;
+  presencePenalty?: number;
+  responseFormat?: HubResponseFormat;
   reasoning?: HubReasoningConfig;
   /** End-user id for abuse tracking (Anthropic `metadata.user_id`, OpenAI `user`). */
   user?: string;
   stream: boolean;
+  /**
+   * What the decoder could not carry (hosted tools, file inputs, …), one short note each; the pipeline writes them
+   * to the debug log so nothing disappears without a trace.
+   */
+  dropped?: string[];
 }

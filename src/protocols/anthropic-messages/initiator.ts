@@ -1,4 +1,4 @@
-import type { Initiator } from "../../providers/copilot/headers.ts";
+import type { Initiator } from "../../core/hub/index.ts";
 import { blockText } from "./is-record.ts";
 import { messageTexts, systemTexts } from "./message-texts.ts";
 import type { CountTokensRequest, MessagesMessage } from "./schema.ts";

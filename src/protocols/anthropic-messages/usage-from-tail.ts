@@ -1,4 +1,4 @@
-import type { TokenUsage } from "../openai-chat/usage-from-tail.ts";
+import type { TokenUsage } from "../../core/token-usage.ts";
 
 const patterns = {
   input: /"input_tokens"\s*:\s*(\d+)/,

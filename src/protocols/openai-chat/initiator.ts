@@ -1,4 +1,4 @@
-import type { Initiator } from "../../providers/copilot/headers.ts";
+import type { Initiator } from "../../core/hub/index.ts";
 import type { ChatMessage } from "./schema.ts";
 
 /**

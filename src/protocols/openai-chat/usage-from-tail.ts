@@ -1,8 +1,6 @@
-export interface TokenUsage {
-  inputTokens: number;
-  outputTokens: number;
-  cachedTokens: number;
-}
+import type { TokenUsage } from "../../core/token-usage.ts";
+
+export type { TokenUsage };
 
 const patterns = {
   prompt_tokens: /"prompt_tokens"\s*:\s*(\d+)/,

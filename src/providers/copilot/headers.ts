@@ -1,6 +1,7 @@
 import type { Config } from "../../config/schema.ts";
+import type { Initiator } from "../../core/hub/index.ts";
 
-export type Initiator = "user" | "agent";
+export type { Initiator };
 
 /** The editor identity Copilot expects (PROTOCOL.md §4); every value is configuration because they drift. */
 export function editorHeaders(config: Config): Record<string, string> {
