@@ -4,7 +4,9 @@ import { createRequestIds } from "./plugins/request-id.ts";
 import { openAIErrorBody } from "./protocols/openai-chat/index.ts";
 import { anthropicRoutes } from "./routes/anthropic.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { ollamaRoutes } from "./routes/ollama.ts";
 import { openAIRoutes } from "./routes/openai.ts";
+import { openAIResponsesRoutes } from "./routes/openai-responses.ts";
 import type { Services } from "./services/create-services.ts";
 
 /** Assembles the HTTP surface from services; no listen() here, so tests and the CLI share it. */
@@ -14,7 +16,9 @@ export function createApp(services: Services) {
     new Elysia({ name: "copilot-relay" })
       .use(healthRoutes(services, requestIds))
       .use(openAIRoutes(services, requestIds))
+      .use(openAIResponsesRoutes(services, requestIds))
       .use(anthropicRoutes(services, requestIds))
+      .use(ollamaRoutes(services, requestIds))
       // Last, so it only catches what no dialect's own handler rendered (unknown routes).
       .use(dialectErrors("fallback", openAIErrorBody, services.logger, requestIds))
   );

@@ -18,17 +18,29 @@ export const startCommand = defineCommand({
     const services = await servicesFromArgs(args, rawArgs);
     const { config, logger } = services;
     const app = createApp(services);
+    const host = config.host.includes(":") ? `[${config.host}]` : config.host;
     // reusePort false: Elysia defaults to true, which lets a second relay silently share the port.
     app.listen({ port: config.port, hostname: config.host, reusePort: false, idleTimeout: 255 });
-    const address = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${app.server?.port}`;
-    logger.info(`copilot-relay ${VERSION} listening on ${address}`);
+    logger.info(`copilot-relay ${VERSION} listening on http://${host}:${app.server?.port}`);
+    // The same routes on Ollama's port, for tools that assume http://localhost:11434 (and its /v1 OpenAI routes).
+    const ollamaApp = config.ollamaPort === undefined ? undefined : createApp(services);
+    if (ollamaApp) {
+      try {
+        ollamaApp.listen({ port: config.ollamaPort, hostname: config.host, reusePort: false, idleTimeout: 255 });
+      } catch (error) {
+        logger.error(`Cannot listen on the Ollama port ${config.ollamaPort}: ${(error as Error).message}`);
+        await app.stop();
+        process.exit(1);
+      }
+      logger.info(`Ollama API also on http://${host}:${ollamaApp.server?.port}`);
+    }
     if (config.host !== "127.0.0.1" && config.host !== "localhost" && config.host !== "::1") {
       logger.warn(`Bound to ${config.host}: anyone who can reach this address can use your Copilot subscription.`);
     }
 
     const shutdown = () => {
       services.stop();
-      void app.stop().finally(() => process.exit(0));
+      void Promise.all([app.stop(), ollamaApp?.stop()]).finally(() => process.exit(0));
     };
     process.once("SIGINT", shutdown);
     process.once("SIGTERM", shutdown);
@@ -38,7 +50,7 @@ export const startCommand = defineCommand({
     } catch (error) {
       logger.error((error as Error).message);
       services.stop();
-      await app.stop();
+      await Promise.all([app.stop(), ollamaApp?.stop()]);
       process.exit(1);
     }
     if (services.readiness.ready()) logger.success(`Ready: ${services.models.list().length} models from ${services.copilot.baseUrl()}`);

@@ -33,6 +33,12 @@ export const optionSpecs = {
     description: "Port to listen on",
   },
   host: { kind: "string", default: "127.0.0.1", description: "Address to bind (use 0.0.0.0 to expose it)" },
+  ollamaPort: {
+    kind: "integer",
+    minimum: 1,
+    maximum: 65535,
+    description: "Also listen on this port (e.g. 11434, Ollama's default) with the same routes, for tools that assume Ollama",
+  },
   verbose: { kind: "boolean", alias: "v", default: false, description: "Log every request and debug details" },
   accountType: {
     kind: "enum",

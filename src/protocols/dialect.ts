@@ -52,6 +52,8 @@ export interface WireOptions {
   thinkingBudget?: { min: number; max: number };
   /** The model takes an OpenAI reasoning effort. */
   reasoningEffort: boolean;
+  /** The model's own output limit, for wires that need a limit when the client gave none (Messages). */
+  maxOutputTokens?: number;
 }
 
 /** The upstream half of a dialect: present when the relay can call an upstream in it. */
@@ -72,6 +74,11 @@ export interface Dialect<Request = any> {
   validate(body: unknown): Request;
   /** Checks that hold whatever the upstream (e.g. a Responses `previous_response_id` Copilot cannot serve). */
   check?(request: Request): void;
+  /**
+   * An answer the dialect gives without calling the upstream, once the model is known to exist (Ollama's "load the
+   * model" requests, which clients send to warm a model up); undefined for every normal request.
+   */
+  answerLocally?(request: Request, now: number): unknown;
   model(request: Request): string;
   setModel(request: Request, model: string): void;
   stream(request: Request): boolean;

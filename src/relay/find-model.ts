@@ -1,6 +1,6 @@
 import { RelayError } from "../core/relay-error.ts";
 import type { CopilotModel } from "../providers/copilot/model.ts";
-import { closestModelIds, resolveModel } from "../services/model-resolver.ts";
+import { closestModelIds, normaliseModelId, resolveModel } from "../services/model-resolver.ts";
 import type { RelayDeps } from "./relay-deps.ts";
 
 /**
@@ -17,7 +17,10 @@ export async function findModel(deps: RelayDeps, requested: string, filter?: (mo
     .list()
     .filter(filter ?? (() => true))
     .map((entry) => entry.id);
-  const closest = closestModelIds(requested, candidates);
+  // "claude-opus-4-7" should suggest Claude models, not whatever id happens to be a few edits away.
+  const vendor = normaliseModelId(requested).split(/[-.:]/)[0] ?? "";
+  const sameVendor = candidates.filter((id) => id.startsWith(`${vendor}-`));
+  const closest = closestModelIds(requested, sameVendor.length > 0 ? sameVendor : candidates);
   throw new RelayError(
     "not_found",
     `The model '${requested}' does not exist or is not enabled for this Copilot account.${closest.length ? ` Closest available: ${closest.join(", ")}.` : ""}`,

@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.ts";
 import type { Logger } from "../core/logger.ts";
 import type { CopilotClient } from "../providers/copilot/copilot-client.ts";
+import type { Provider } from "../providers/provider.ts";
 import type { ModelCatalogue } from "../services/model-catalogue.ts";
 import type { Readiness } from "../services/readiness.ts";
 import type { RequestRecorder } from "../services/request-recorder.ts";
@@ -11,6 +12,8 @@ export interface RelayDeps {
   config: Config;
   logger: Logger;
   copilot: CopilotClient;
+  /** The provider chat-like requests go to (Copilot; config-driven routing comes with more providers). */
+  provider: Provider;
   models: ModelCatalogue;
   readiness: Readiness;
   recorder: RequestRecorder;
@@ -20,8 +23,11 @@ export interface RelayDeps {
 /** Plain values a route hands to the relay: no framework context. */
 export interface RelayInput {
   body: string;
+  headers: Headers;
   signal: AbortSignal;
   requestId: string;
   /** The route as the client called it, for the log line. */
   route: string;
+  /** Epoch milliseconds when the request arrived (Ollama reports durations from it). */
+  receivedAt?: number;
 }

@@ -9,7 +9,7 @@ export type RecordRequest = (status: number, outcome: "done" | "cancelled" | "er
 export function requestRecord(
   deps: RelayDeps,
   input: RelayInput,
-  request: { model: CopilotModel; initiator: Initiator; stream: boolean; upstream: string },
+  request: { model: CopilotModel; initiator: Initiator; stream: boolean; upstream: string; dialect: string },
 ): RecordRequest {
   const started = performance.now();
   return (status, outcome, usage) =>
@@ -25,5 +25,6 @@ export function requestRecord(
       durationMs: Math.round(performance.now() - started),
       usage,
       upstream: request.upstream,
+      dialect: request.dialect,
     });
 }

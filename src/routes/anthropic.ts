@@ -1,10 +1,11 @@
 import { Elysia } from "elysia";
 import { dialectErrors } from "../plugins/dialect-errors.ts";
 import { jsonResponse, type RequestIds } from "../plugins/request-id.ts";
-import { anthropicErrorBody } from "../protocols/anthropic-messages/index.ts";
+import { anthropicErrorBody, anthropicMessagesDialect } from "../protocols/anthropic-messages/index.ts";
 import { countAnthropicTokens } from "../relay/anthropic-count-tokens.ts";
-import { relayAnthropicMessages } from "../relay/anthropic-messages.ts";
 import type { RelayDeps } from "../relay/relay-deps.ts";
+import { relayRequest } from "../relay/relay-request.ts";
+import { relayInput } from "./relay-input.ts";
 
 /**
  * Anthropic surface. Query strings such as `?beta=true` (Claude Code) are accepted as they are; client auth may come
@@ -15,13 +16,7 @@ export function anthropicRoutes(deps: RelayDeps, requestIds: RequestIds) {
   for (const prefix of ["/v1", ""]) {
     app
       .post(`${prefix}/messages`, async ({ request }) =>
-        relayAnthropicMessages(deps, {
-          body: await request.text(),
-          headers: request.headers,
-          signal: request.signal,
-          requestId: requestIds.idFor(request),
-          route: `${prefix}/messages`,
-        }),
+        relayRequest(deps, anthropicMessagesDialect, await relayInput(request, requestIds, `${prefix}/messages`)),
       )
       .post(`${prefix}/messages/count_tokens`, async ({ request }) =>
         jsonResponse(await countAnthropicTokens(deps, await request.text()), requestIds.idFor(request)),

@@ -1,11 +1,12 @@
 import { Elysia } from "elysia";
 import { dialectErrors } from "../plugins/dialect-errors.ts";
 import { jsonResponse, type RequestIds } from "../plugins/request-id.ts";
-import { openAIErrorBody } from "../protocols/openai-chat/index.ts";
-import { relayChatCompletions } from "../relay/openai-chat-completions.ts";
+import { openAIChatDialect, openAIErrorBody } from "../protocols/openai-chat/index.ts";
 import { relayEmbeddings } from "../relay/openai-embeddings.ts";
 import { getModel, listModels } from "../relay/openai-models.ts";
 import type { RelayDeps } from "../relay/relay-deps.ts";
+import { relayRequest } from "../relay/relay-request.ts";
+import { relayInput } from "./relay-input.ts";
 
 /** OpenAI surface, with and without the /v1 prefix (clients differ). Handlers pass plain values to the relay. */
 export function openAIRoutes(deps: RelayDeps, requestIds: RequestIds) {
@@ -13,11 +14,9 @@ export function openAIRoutes(deps: RelayDeps, requestIds: RequestIds) {
   for (const prefix of ["/v1", ""]) {
     app
       .post(`${prefix}/chat/completions`, async ({ request }) =>
-        relayChatCompletions(deps, { body: await request.text(), signal: request.signal, requestId: requestIds.idFor(request), route: `${prefix}/chat/completions` }),
+        relayRequest(deps, openAIChatDialect, await relayInput(request, requestIds, `${prefix}/chat/completions`)),
       )
-      .post(`${prefix}/embeddings`, async ({ request }) =>
-        relayEmbeddings(deps, { body: await request.text(), signal: request.signal, requestId: requestIds.idFor(request), route: `${prefix}/embeddings` }),
-      )
+      .post(`${prefix}/embeddings`, async ({ request }) => relayEmbeddings(deps, await relayInput(request, requestIds, `${prefix}/embeddings`)))
       .get(`${prefix}/models`, async ({ request }) => jsonResponse(await listModels(deps), requestIds.idFor(request)))
       .get(`${prefix}/models/:id`, async ({ request, params }) => jsonResponse(await getModel(deps, decodeURIComponent(params.id)), requestIds.idFor(request)));
   }

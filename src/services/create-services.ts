@@ -5,6 +5,7 @@ import { createLogger, type Logger } from "../core/logger.ts";
 import { proxyFor } from "../core/proxy.ts";
 import { RelayError } from "../core/relay-error.ts";
 import { type CopilotClient, createCopilotClient, type FetchLike } from "../providers/copilot/copilot-client.ts";
+import { createCopilotProvider } from "../providers/copilot/copilot-provider.ts";
 import { exchangeCopilotToken } from "../providers/copilot/token-exchange.ts";
 import type { RelayDeps } from "../relay/relay-deps.ts";
 import { type CopilotTokenManager, createCopilotTokenManager } from "./copilot-token-manager.ts";
@@ -103,6 +104,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     http,
     tokens,
     copilot,
+    provider: createCopilotProvider(copilot),
     models,
     readiness,
     recorder,

@@ -10,7 +10,7 @@ export function normaliseModelId(id: string): string {
     .trim()
     .toLowerCase()
     .replace(/^(anthropic|openai|github|copilot)\//, "")
-    .replace(/[-@](\d{8}|latest)$/, "")
+    .replace(/[-@:](\d{8}|latest)$/, "")
     .replace(/-(\d+)-(\d+)(?=$|-)/g, "-$1.$2");
 }
 

@@ -16,6 +16,8 @@ export interface RequestRecord {
   usage?: TokenUsage;
   /** Which upstream path served it and whether the body was translated. */
   upstream: string;
+  /** The client's dialect (openai-chat, anthropic-messages, …). */
+  dialect: string;
 }
 
 export interface ModelTotals {
@@ -31,13 +33,18 @@ export interface ModelTotals {
 export interface RequestRecorder {
   record(entry: RequestRecord): void;
   totals(): Record<string, ModelTotals>;
+  /** Models that served a request since `sinceMs` (epoch ms), most recent first. */
+  recentModels(sinceMs: number): string[];
 }
 
 /** One log line per request (with the initiator, so users see their premium spend) and running totals. */
 export function createRequestRecorder(log: AccessLogSink): RequestRecorder {
   const byModel = new Map<string, ModelTotals>();
+  const lastUsed = new Map<string, number>();
   return {
     record(entry) {
+      lastUsed.delete(entry.model);
+      lastUsed.set(entry.model, Date.now());
       const totals = byModel.get(entry.model) ?? {
         requests: 0,
         userRequests: 0,
@@ -60,10 +67,11 @@ export function createRequestRecorder(log: AccessLogSink): RequestRecorder {
       const tokens = entry.usage ? ` in=${entry.usage.inputTokens} out=${entry.usage.outputTokens}` : "";
       const premium = entry.initiator === "user" && entry.multiplier > 0 ? ` premium=${entry.multiplier}` : "";
       log(
-        `${entry.route} ${entry.model} initiator=${entry.initiator}${premium} via=${entry.upstream} ${entry.status}` +
+        `${entry.route} ${entry.dialect} ${entry.model} initiator=${entry.initiator}${premium} via=${entry.upstream} ${entry.status}` +
           `${entry.stream ? " stream" : ""}${entry.outcome === "done" ? "" : ` ${entry.outcome}`} ${entry.durationMs}ms${tokens} id=${entry.requestId}`,
       );
     },
     totals: () => Object.fromEntries(byModel),
+    recentModels: (sinceMs) => [...lastUsed].filter(([, at]) => at >= sinceMs).map(([model]) => model).reverse(),
   };
 }

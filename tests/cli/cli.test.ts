@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { Ollama } from "ollama";
 import { type FakeUpstream, startFakeUpstream } from "../fake-upstream/index.ts";
 import { cliEnv, runCli, sourceEntry, startServerProcess } from "../support/spawn-relay.ts";
 
@@ -108,9 +109,32 @@ describe("commands against the fake GitHub", () => {
       expect(response.status).toBe(200);
       // The access log is batched: wait for the flush.
       for (let attempt = 0; attempt < 100 && !server.output().includes("initiator="); attempt++) await Bun.sleep(20);
-      expect(server.output()).toMatch(/\/v1\/chat\/completions gpt-4\.1 initiator=user/);
+      expect(server.output()).toMatch(/\/v1\/chat\/completions openai-chat gpt-4\.1 initiator=user/);
       expect(server.output()).not.toContain("gho_fake_user_token");
       expect(server.output()).not.toContain("tid=fake");
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test("--ollama-port serves the Ollama API and the OpenAI /v1 routes on a second port", async () => {
+    const probe = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
+    const ollamaPort = probe.port;
+    await probe.stop(true);
+    const server = await startServerProcess(sourceEntry, ["--ollama-port", String(ollamaPort)], env({ COPILOT_RELAY_GITHUB_TOKEN: "gho_fake_user_token" }));
+    try {
+      for (let attempt = 0; attempt < 100 && !server.output().includes("Ollama API also on"); attempt++) await Bun.sleep(20);
+      expect(server.output()).toContain(`Ollama API also on http://127.0.0.1:${ollamaPort}`);
+      const ollama = new Ollama({ host: `http://127.0.0.1:${ollamaPort}` });
+      expect((await ollama.list()).models.some((model) => model.model.startsWith("gpt-4.1"))).toBe(true);
+      const answer = await ollama.chat({ model: "gpt-4.1", messages: [{ role: "user", content: "hi" }], stream: false });
+      expect(answer.message.content).toContain("Hello from gpt-4.1");
+      const openai = await fetch(`http://127.0.0.1:${ollamaPort}/v1/chat/completions`, {
+        method: "POST",
+        body: JSON.stringify({ model: "gpt-4.1", messages: [{ role: "user", content: "hi" }] }),
+      });
+      expect(openai.status).toBe(200);
+      expect(((await openai.json()) as { object: string }).object).toBe("chat.completion");
     } finally {
       await server.stop();
     }

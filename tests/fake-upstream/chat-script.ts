@@ -1,6 +1,22 @@
 import { isRecord } from "./http";
 import { planToolCalls, type ToolCallPlan } from "./chat-tools";
 
+/**
+ * Directives: `[[name]]` or `[[name:N]]` in the text of the last user message script the fake model on
+ * /chat/completions, /v1/messages and /responses alike.
+ *   [[tool]] / [[tools2]]  one call to the first tool / two calls (to the first two tools when there are two)
+ *   [[reasoning]]          reasoning first ("Let me think.")
+ *   [[chunks:N]]           N content pieces "tok "
+ *   [[slow]]               200 pieces, 50 ms apart (for cancellation tests)
+ *   [[length]]             stop because of the output limit (length / max_tokens / incomplete)
+ *   [[echo]]               the request's messages (on /responses: its `input`) as JSON, in 16-character pieces
+ *   [[midstream-error]]    streams: two content pieces, then the connection breaks; JSON: half a body, then breaks
+ *   [[malformed]]          streams: two content pieces, then a `data:` line that is not valid JSON, then a normal close
+ *   [[failed]]             /responses streams: two text deltas, then a `response.failed` event, then a normal close
+ *   [[too-long]]           400 model_max_prompt_tokens_exceeded (prompt-limit.ts)
+ * When the last message is a tool result the answer is `Tool said: <result>` and directives are ignored.
+ */
+
 /** What the fake model will say, derived from directives in the last user message. */
 export interface ChatPlan {
   /** Content pieces: one stream chunk each; concatenated when not streaming. Empty = content null. */
@@ -12,6 +28,10 @@ export interface ChatPlan {
   slow: boolean;
   /** [[midstream-error]]: two content chunks, then the connection breaks. */
   midstreamError: boolean;
+  /** [[malformed]]: two content chunks, then a `data:` line that is not JSON, then a normal close. */
+  malformed: boolean;
+  /** [[failed]]: two text deltas, then `response.failed` (the Responses stream only). */
+  failed: boolean;
 }
 
 export const SLOW_CHUNK_MS = 50;
@@ -38,7 +58,7 @@ export function words(text: string): string[] {
 }
 
 /** Pieces of at most `size` code points (never splits a surrogate pair). */
-function slices(text: string, size: number): string[] {
+export function slices(text: string, size: number): string[] {
   const chars = Array.from(text);
   const out: string[] = [];
   for (let i = 0; i < chars.length; i += size) out.push(chars.slice(i, i + size).join(""));
@@ -59,7 +79,8 @@ export function lastUserText(messages: unknown[]): string {
   return messageText([...messages].reverse().find((m) => isRecord(m) && m.role === "user"));
 }
 
-export function planChat(model: string, messages: unknown[], tools: unknown): ChatPlan {
+/** `echoed` is what [[echo]] repeats back; by default the messages. */
+export function planChat(model: string, messages: unknown[], tools: unknown, echoed: unknown = messages): ChatPlan {
   const plan: ChatPlan = {
     pieces: [],
     reasoning: undefined,
@@ -67,6 +88,8 @@ export function planChat(model: string, messages: unknown[], tools: unknown): Ch
     finishReason: "stop",
     slow: false,
     midstreamError: false,
+    malformed: false,
+    failed: false,
   };
   const last = messages[messages.length - 1];
   if (isRecord(last) && last.role === "tool") {
@@ -78,6 +101,8 @@ export function planChat(model: string, messages: unknown[], tools: unknown): Ch
   if (d.has("reasoning")) plan.reasoning = { text: ["Let me ", "think."], opaque: "opaque-sig" };
   plan.slow = d.has("slow");
   plan.midstreamError = d.has("midstream-error");
+  plan.malformed = d.has("malformed");
+  plan.failed = d.has("failed");
   if (d.has("tool") || d.has("tools2")) plan.toolCalls = planToolCalls(tools, d.has("tools2") ? 2 : 1);
 
   const chunks = d.get("chunks");
@@ -88,7 +113,7 @@ export function planChat(model: string, messages: unknown[], tools: unknown): Ch
   } else if (plan.slow) {
     plan.pieces = Array.from({ length: SLOW_CHUNKS }, () => "tok ");
   } else if (d.has("echo")) {
-    plan.pieces = slices(JSON.stringify(messages), 16);
+    plan.pieces = slices(JSON.stringify(echoed), 16);
   } else {
     plan.pieces = words(defaultReply(model));
   }

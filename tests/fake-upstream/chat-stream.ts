@@ -1,5 +1,6 @@
 import { planUsage, SLOW_CHUNK_MS, type ChatPlan } from "./chat-script";
 import type { ChatMeta } from "./chat-json";
+import { truncatedFrame } from "./malformed-frame";
 
 /** Splits a tool call's arguments into 2+ pieces, like real streams do. */
 export function argumentPieces(args: string): string[] {
@@ -22,12 +23,12 @@ export function chatFrames(plan: ChatPlan, meta: ChatMeta, includeUsage: boolean
     model: meta.model,
     system_fingerprint: "fp_fake",
   };
-  const chunk = (delta: Record<string, unknown>, finish: string | null = null): string =>
-    sse({
-      ...base,
-      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
-      ...(includeUsage ? { usage: null } : {}),
-    });
+  const payload = (delta: Record<string, unknown>, finish: string | null = null): Record<string, unknown> => ({
+    ...base,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    ...(includeUsage ? { usage: null } : {}),
+  });
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null): string => sse(payload(delta, finish));
 
   const frames: string[] = [];
   const textual = plan.pieces.length > 0 || plan.reasoning !== undefined;
@@ -36,9 +37,11 @@ export function chatFrames(plan: ChatPlan, meta: ChatMeta, includeUsage: boolean
     for (const t of plan.reasoning.text) frames.push(chunk({ reasoning_text: t }));
     frames.push(chunk({ reasoning_opaque: plan.reasoning.opaque }));
   }
-  const pieces = plan.midstreamError ? plan.pieces.slice(0, 2) : plan.pieces;
+  const cut = plan.midstreamError || plan.malformed;
+  const pieces = cut ? plan.pieces.slice(0, 2) : plan.pieces;
   for (const p of pieces) frames.push(chunk({ content: p }));
-  if (plan.midstreamError) return frames;
+  if (plan.malformed) frames.push(truncatedFrame(payload({ content: "malformed" })));
+  if (cut) return frames;
 
   plan.toolCalls.forEach((call, index) => {
     frames.push(

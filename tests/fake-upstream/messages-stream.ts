@@ -1,5 +1,6 @@
 import { argumentPieces } from "./chat-stream";
 import type { ChatPlan } from "./chat-script";
+import { truncatedFrame } from "./malformed-frame";
 import { messageUsage, outputTokens, stopReason } from "./messages-plan";
 
 export interface MessageMeta {
@@ -14,7 +15,8 @@ function event(type: string, data: Record<string, unknown> = {}): string {
 
 /**
  * The frames of an Anthropic Messages stream for a plan, ending like Copilot's with an extra
- * `data: [DONE]` after message_stop. [[midstream-error]] stops after two text deltas.
+ * `data: [DONE]` after message_stop. [[midstream-error]] stops after two text deltas; [[malformed]] adds a
+ * half-JSON `data:` line there and closes.
  */
 export function messageFrames(plan: ChatPlan, meta: MessageMeta): string[] {
   const message = {
@@ -41,11 +43,17 @@ export function messageFrames(plan: ChatPlan, meta: MessageMeta): string[] {
     const signature = { type: "signature_delta", signature: plan.reasoning.opaque };
     block({ type: "thinking", thinking: "", signature: "" }, [...thinking, signature]);
   }
-  const pieces = plan.midstreamError ? plan.pieces.slice(0, 2) : plan.pieces;
+  const cut = plan.midstreamError || plan.malformed;
+  const pieces = cut ? plan.pieces.slice(0, 2) : plan.pieces;
   if (pieces.length > 0) {
-    block({ type: "text", text: "" }, pieces.map((text) => ({ type: "text_delta", text })), !plan.midstreamError);
+    block({ type: "text", text: "" }, pieces.map((text) => ({ type: "text_delta", text })), !cut);
   }
-  if (plan.midstreamError) return frames;
+  if (plan.malformed) {
+    const delta = { type: "text_delta", text: "malformed" };
+    const broken = { type: "content_block_delta", index: Math.max(0, index - 1), delta };
+    frames.push(truncatedFrame(broken, "content_block_delta"));
+  }
+  if (cut) return frames;
 
   for (const call of plan.toolCalls) {
     const deltas = argumentPieces(call.arguments).map((p) => ({ type: "input_json_delta", partial_json: p }));

@@ -27,7 +27,7 @@ async function copilotRoute(state: FakeState, rec: RecordedRequest, req: Request
     case "POST /embeddings":
       return handleEmbeddings(state, rec);
     case "POST /responses":
-      return handleResponses(state, rec);
+      return handleResponses(state, rec, req);
     case "POST /v1/messages":
       return handleMessages(state, rec, req);
     default:

@@ -140,3 +140,27 @@ export const BASH_TOOL = {
     required: ["command"],
   },
 };
+
+export function responsesRequest(up: FakeUpstream, token: string, body: unknown, extra: Record<string, string> = {}) {
+  return fetch(`${up.copilotUrl}/responses`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...bearer(token, extra) },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Reads a body to its end; `failed` is true when the connection broke instead of closing. */
+export async function readUntilEnd(res: Response): Promise<{ text: string; failed: boolean }> {
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return { text: text + decoder.decode(), failed: false };
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    return { text, failed: true };
+  }
+}

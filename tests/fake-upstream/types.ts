@@ -72,6 +72,8 @@ export interface FakeUpstreamOptions {
   githubToken?: string;
   /** Pause between SSE frames in ms; default 1 so frames arrive as separate network writes. */
   streamFrameDelayMs?: number;
+  /** End /responses streams with `data: [DONE]` after the final response event; default false (Copilot sends none). */
+  responsesStreamDone?: boolean;
 }
 
 export interface FakeUpstream {

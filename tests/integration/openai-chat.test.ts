@@ -124,7 +124,7 @@ describe("OpenAI Chat Completions through the relay", () => {
     expect(relay.fake.cancelledStreams).toBe(1);
     // The relay logs the request as cancelled.
     for (let attempt = 0; attempt < 50 && !relay.logs.some((line) => line.text.includes(" cancelled ")); attempt++) await Bun.sleep(20);
-    expect(relay.logs.some((line) => line.text.includes("/v1/chat/completions gpt-4.1") && line.text.includes(" cancelled "))).toBe(true);
+    expect(relay.logs.some((line) => line.text.includes("/v1/chat/completions openai-chat gpt-4.1") && line.text.includes(" cancelled "))).toBe(true);
   });
 
   test("an upstream failure mid-stream ends the stream with an error the SDK raises", async () => {
@@ -178,11 +178,15 @@ describe("errors in OpenAI's envelope", () => {
     expect(apiError.message).toContain("gpt-4.1");
   });
 
-  test("a model that needs the Responses API gets a 400 naming the endpoint", async () => {
-    const error = (await client.chat.completions.create({ model: "gpt-5.1-codex", messages: [{ role: "user", content: "hi" }] }).catch((caught: unknown) => caught)) as InstanceType<typeof OpenAI.BadRequestError>;
+  test("an output limit above the model's maximum is lowered to it", async () => {
+    await client.chat.completions.create({ model: "gpt-4.1", max_tokens: 128_000, messages: [{ role: "user", content: "hi" }] });
+    expect((chatRequests()[0]?.json as { max_tokens: number }).max_tokens).toBe(16384);
+  });
+
+  test("an embeddings model cannot chat: a 400 naming where it is served", async () => {
+    const error = (await client.chat.completions.create({ model: "text-embedding-3-small", messages: [{ role: "user", content: "hi" }] }).catch((caught: unknown) => caught)) as InstanceType<typeof OpenAI.BadRequestError>;
     expect(error.status).toBe(400);
     expect(error.code).toBe("unsupported_api_for_model");
-    expect(error.message).toContain("/responses");
   });
 
   test("upstream errors keep their status, message and retry-after", async () => {

@@ -20,6 +20,8 @@ export interface RelayHarness {
   services: Services;
   /** http://127.0.0.1:PORT of the relay. */
   url: string;
+  /** A second listener with the same routes, as `start --ollama-port` makes one. */
+  secondUrl: string;
   config: Config;
   home: string;
   logs: LogLine[];
@@ -75,17 +77,19 @@ export async function startRelay(options: HarnessOptions = {}): Promise<RelayHar
   });
   services.setGithubToken(options.githubToken ?? fake.options.githubToken ?? "gho_fake_user_token");
   const app = createApp(services).listen({ port: 0, hostname: "127.0.0.1", reusePort: false, idleTimeout: 0 });
+  const second = createApp(services).listen({ port: 0, hostname: "127.0.0.1", reusePort: false, idleTimeout: 0 });
   if (!options.noStart) await services.start();
   return {
     fake,
     services,
     url: `http://127.0.0.1:${app.server?.port}`,
+    secondUrl: `http://127.0.0.1:${second.server?.port}`,
     config,
     home,
     logs,
     async stop() {
       services.stop();
-      await app.stop(true);
+      await Promise.all([app.stop(true), second.stop(true)]);
       await fake.stop();
       rmSync(home, { recursive: true, force: true });
     },

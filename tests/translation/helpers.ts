@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createSseParser, type SseEvent } from "../../src/core/sse-parser.ts";
+import { createSseParser } from "../../src/core/sse-parser.ts";
 import { createMessagesStreamEncoder } from "../../src/protocols/anthropic-messages/index.ts";
 import { createChatStreamDecoder } from "../../src/protocols/openai-chat/index.ts";
+import { pipeStream } from "./hub-helpers.ts";
 
 const fixtures = join(import.meta.dir, "fixtures");
 
@@ -27,26 +28,8 @@ export function split(bytes: Uint8Array, size: number): Uint8Array[] {
  * SSE events → chunk JSON → hub parts → Anthropic SSE text. `pieceSize` chops the upstream bytes.
  */
 export function translateChatStream(body: string, pieceSize = Number.POSITIVE_INFINITY, estimatedInputTokens?: number): string {
-  const parser = createSseParser();
-  const decoder = createChatStreamDecoder();
   const encoder = createMessagesStreamEncoder({ model: "claude-sonnet-4-5", ...(estimatedInputTokens !== undefined ? { estimatedInputTokens } : {}) });
-  const bytes = new TextEncoder().encode(body);
-  let out = "";
-  let finished = false;
-  const onEvents = (events: SseEvent[]) => {
-    for (const event of events) {
-      if (finished) return;
-      if (event.data === "[DONE]") {
-        finished = true;
-        return;
-      }
-      for (const part of decoder.push(JSON.parse(event.data))) out += encoder.push(part);
-    }
-  };
-  for (const piece of split(bytes, Number.isFinite(pieceSize) ? pieceSize : bytes.length)) onEvents(parser.push(piece));
-  onEvents(parser.flush());
-  for (const part of decoder.flush()) out += encoder.push(part);
-  return out + encoder.flush();
+  return pipeStream(body, createChatStreamDecoder(), encoder, pieceSize);
 }
 
 export interface AnthropicEvent {

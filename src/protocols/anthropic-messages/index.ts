@@ -31,3 +31,11 @@ export type {
   AnthropicStopReason,
   AnthropicUsage,
 } from "./wire-types.ts";
+export { decodeMessagesResult } from "./decode-result.ts";
+export { createMessagesStreamDecoder } from "./decode-stream.ts";
+export { decodeMessagesStreamError } from "./decode-stream-error.ts";
+export { type AnthropicCounters, decodeAnthropicUsage, readAnthropicCounters } from "./decode-usage.ts";
+export { defaultMaxTokens, encodeMessagesRequest } from "./encode-request.ts";
+export { type BudgetBounds, budgetFromEffort, clampBudget, effortFromBudget, requestedBudget, requestedEffort } from "./reasoning-budget.ts";
+export { anthropicMessagesDialect } from "./dialect.ts";
+export { limitMessagesOutput } from "./limit-output.ts";

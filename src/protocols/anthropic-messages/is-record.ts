@@ -1,13 +1,6 @@
-/** A plain JSON object: what a content block, a source or a tool input must be before its fields are read. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { isRecord } from "../../core/is-record.ts";
 
-/** A field's value when it is a string, else undefined: blocks are read defensively, never trusted. */
-export function stringField(record: Record<string, unknown>, key: string): string | undefined {
-  const value = record[key];
-  return typeof value === "string" ? value : undefined;
-}
+export { isRecord, stringField } from "../../core/is-record.ts";
 
 /** The `text` of a text block, undefined for any other block. */
 export function blockText(block: { type: string }): string | undefined {

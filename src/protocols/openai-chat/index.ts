@@ -17,3 +17,11 @@ export { type ChatRequestOptions, encodeChatRequest } from "./encode-request.ts"
 export { encodeMessages } from "./encode-messages.ts";
 export { chatFinishReason, mapFinishReason } from "./map-finish-reason.ts";
 export { parseToolArguments } from "./parse-tool-arguments.ts";
+export { decodeChatRequest } from "./decode-request.ts";
+export { type ChatCompletion, encodeChatResult } from "./encode-result.ts";
+export { createChatStreamEncoder } from "./encode-stream.ts";
+export { type ChatUsage, encodeChatUsage } from "./encode-usage.ts";
+export { completionId } from "./completion-id.ts";
+export { toolArgumentsText } from "./tool-arguments-text.ts";
+export { openAIChatDialect } from "./dialect.ts";
+export { limitChatOutput } from "./limit-output.ts";

@@ -1,3 +1,5 @@
+import { isRecord } from "../../core/is-record.ts";
+
 /**
  * What Copilot's native /v1/messages accepts (PROTOCOL.md §4–§5): only some betas, no server tools, no
  * `tools[].strict`, no `cache_control.scope` / `ttl`. Everything else passes through untouched.
@@ -13,7 +15,6 @@ export function filterAnthropicBetas(header: string | null): string | undefined 
   return kept.length ? kept.join(",") : undefined;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Client-defined tools have no type or type "custom"; anything else (web_search_…, bash_…) is a server tool. */
 const isServerTool = (tool: unknown) => isRecord(tool) && typeof tool.type === "string" && tool.type !== "custom";

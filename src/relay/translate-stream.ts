@@ -1,18 +1,10 @@
+import { createFrameParser, type StreamFraming } from "../core/frame-parser.ts";
 import type { HubStreamPart, HubUsage } from "../core/hub/index.ts";
-import { createSseParser } from "../core/sse-parser.ts";
+import type { StreamDecoder, StreamEncoder } from "../protocols/dialect.ts";
 
-export interface StreamDecoder {
-  push(chunk: unknown): HubStreamPart[];
-  flush(): HubStreamPart[];
-}
-
-export interface StreamEncoder {
-  push(part: HubStreamPart): string;
-  flush(): string;
-  ping(): string;
-}
-
-export interface TranslateSseOptions {
+export interface TranslateStreamOptions {
+  /** How the upstream frames its stream. */
+  framing?: StreamFraming;
   decoder: StreamDecoder;
   encoder: StreamEncoder;
   /** Keep-alive while the upstream is silent (Anthropic sends `ping`; proxies cut idle streams). */
@@ -22,18 +14,21 @@ export interface TranslateSseOptions {
 
 const encoder = new TextEncoder();
 
+type Step = { text: string; done: boolean };
+
 /**
- * Upstream SSE in one dialect → client SSE in another, through the hub: parse events (UTF-8 decoded statefully),
- * decode each JSON payload into hub parts, encode them for the client. Every ending is well-formed: a clean end
- * flushes both sides, an upstream failure becomes the client dialect's error event, and a client that leaves
- * cancels the upstream.
+ * An upstream stream in one dialect → the client's stream in another, through the hub: frames are parsed (UTF-8
+ * decoded statefully), each JSON payload is decoded into hub parts, and the parts are encoded for the client. Every
+ * ending is well-formed: a clean end flushes both sides; an upstream failure, or a payload that is not JSON (a
+ * malformed upstream), becomes the client dialect's error event; a client that leaves cancels the upstream.
  */
-export function translateSse(body: ReadableStream<Uint8Array>, options: TranslateSseOptions): ReadableStream<Uint8Array> {
+export function translateStream(body: ReadableStream<Uint8Array>, options: TranslateStreamOptions): ReadableStream<Uint8Array> {
   const reader = body.getReader();
-  const parser = createSseParser();
+  const frames = createFrameParser(options.framing ?? "sse");
   const { decoder, encoder: out } = options;
   let usage: Partial<HubUsage> | undefined;
   let finished = false;
+  let failed = false;
   let lastWrite = performance.now();
   let pingTimer: ReturnType<typeof setInterval> | undefined;
 
@@ -46,23 +41,30 @@ export function translateSse(body: ReadableStream<Uint8Array>, options: Translat
   const encodeParts = (parts: HubStreamPart[]): string => {
     let text = "";
     for (const part of parts) {
-      if (part.type === "message-end") usage = { ...usage, ...part.usage };
+      if (part.type === "message-end") usage = usage ? { ...usage, ...part.usage } : part.usage;
+      else if (part.type === "error") failed = true;
       text += out.push(part);
     }
     return text;
   };
-  const decodeEvents = (events: { data: string }[]): { text: string; done: boolean } => {
+  const fail = (message: string): string => {
+    failed = true;
+    // No decoder flush here: it would invent a clean message-end for a message that did not end.
+    return out.push({ type: "error", error: { status: 502, type: "api_error", message } }) + out.flush();
+  };
+  const decodePayloads = (payloads: string[]): Step => {
     let text = "";
-    for (const event of events) {
-      if (event.data === "[DONE]") return { text, done: true };
-      if (event.data === "") continue;
+    for (const payload of payloads) {
+      if (payload === "[DONE]") return { text, done: true };
+      if (payload === "") continue;
       let json: unknown;
       try {
-        json = JSON.parse(event.data);
+        json = JSON.parse(payload);
       } catch {
-        continue; // A torn or non-JSON event is skipped rather than ending the stream.
+        return { text: text + fail(`The upstream sent a malformed stream event: ${payload.slice(0, 120)}`), done: true };
       }
       text += encodeParts(decoder.push(json));
+      if (failed) return { text, done: true };
     }
     return { text, done: false };
   };
@@ -71,9 +73,10 @@ export function translateSse(body: ReadableStream<Uint8Array>, options: Translat
     {
       start(controller) {
         const interval = options.pingIntervalMs ?? 15_000;
+        if (!out.ping) return;
         pingTimer = setInterval(() => {
           if (finished || performance.now() - lastWrite < interval) return;
-          const ping = out.ping();
+          const ping = out.ping?.() ?? "";
           if (ping) controller.enqueue(encoder.encode(ping));
           lastWrite = performance.now();
         }, Math.max(10, Math.min(interval, 1000)));
@@ -83,26 +86,24 @@ export function translateSse(body: ReadableStream<Uint8Array>, options: Translat
         try {
           for (;;) {
             const { done, value } = await reader.read();
-            const { text, done: sawDone } = done ? decodeEvents(parser.flush()) : decodeEvents(parser.push(value));
-            if (done || sawDone) {
-              const tail = text + encodeParts(decoder.flush()) + out.flush();
+            const step = done ? decodePayloads(frames.flush()) : decodePayloads(frames.push(value));
+            if (done || step.done) {
+              const tail = failed ? step.text : step.text + encodeParts(decoder.flush()) + out.flush();
               if (tail) controller.enqueue(encoder.encode(tail));
               controller.close();
               if (!done) void reader.cancel().catch(() => {});
-              finish("done");
+              finish(failed ? "error" : "done");
               return;
             }
-            if (text) {
+            if (step.text) {
               lastWrite = performance.now();
-              controller.enqueue(encoder.encode(text));
+              controller.enqueue(encoder.encode(step.text));
               return;
             }
           }
         } catch (error) {
           if (finished) return;
-          const message = `The upstream stream failed: ${(error as Error)?.message ?? String(error)}`;
-          // No decoder flush here: it would invent a clean message-end for a message that did not end.
-          const tail = out.push({ type: "error", error: { status: 502, type: "api_error", message } }) + out.flush();
+          const tail = fail(`The upstream stream failed: ${(error as Error)?.message ?? String(error)}`);
           if (tail) controller.enqueue(encoder.encode(tail));
           controller.close();
           finish("error");

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { createMessagesStreamEncoder } from "../src/protocols/anthropic-messages/index.ts";
 import { createChatStreamDecoder } from "../src/protocols/openai-chat/index.ts";
-import { translateSse } from "../src/relay/translate-sse.ts";
+import { translateStream as translateSse } from "../src/relay/translate-stream.ts";
 
 const encoder = new TextEncoder();
 const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>

@@ -1,0 +1,1 @@
+export { isRecord } from "../../core/is-record.ts";

@@ -1,0 +1,1 @@
+export { isRecord, stringField } from "../../core/is-record.ts";
