@@ -16,8 +16,10 @@ export interface BodyValidator<T> {
 
 /** A compiled TypeBox check that throws an invalid_request RelayError naming the first offending field. */
 export function createValidator<T>(schema: TSchema): BodyValidator<T> {
-  const check = TypeCompiler.Compile(schema);
+  // Compiled on first use: start-up (and idle memory) should not pay for dialects no client has called yet.
+  let check: ReturnType<typeof TypeCompiler.Compile> | undefined;
   return (value) => {
+    check ??= TypeCompiler.Compile(schema);
     if (check.Check(value)) return value as T;
     const first = check.Errors(value).First();
     const param = first ? pointerToParam(first.path) : undefined;
