@@ -59,7 +59,7 @@ const clients: Record<string, Ask> = {
     return text;
   },
   "ollama generate": async (model, stream) => {
-    if (!stream) return (await ollama.generate({ model, prompt, stream: false })).response;
+    if (!stream) return (await ollama.generate({ model, prompt, stream: false })).response ?? "";
     let text = "";
     for await (const part of await ollama.generate({ model, prompt, stream: true })) text += part.response;
     return text;
