@@ -8,7 +8,7 @@
  * Where the machine has two or more cores, the proxies run pinned to the last core and the fake upstream and the
  * load driver to the others, so the proxy under test never shares its core with the load.
  * Options: --seconds N (per measurement, default 3), --rounds N, --concurrency 1,32,256 (default 32),
- * --only <scenario-prefix>, --source (run src/main.ts instead of the compiled binary).
+ * --only <name-prefix>[,<name-prefix>…], --source (run src/main.ts instead of the compiled binary).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -110,7 +110,14 @@ const idleRss = rssMb(relay.process.pid);
 
 /** Scenarios this build of the relay serves (a dialect that has not landed answers 404). */
 const scenarios: Scenario[] = [];
-for (const scenario of allScenarios.filter((entry) => !only || entry.name.startsWith(only))) {
+const wanted = only?.split(",");
+const selected = allScenarios.filter((entry) => !wanted || wanted.some((name) => entry.name.startsWith(name)));
+// A translated scenario is read against its baseline, so the baseline runs too.
+for (const entry of [...selected]) {
+  const baseline = allScenarios.find((candidate) => candidate.name === entry.baseline);
+  if (baseline && !selected.includes(baseline)) selected.unshift(baseline);
+}
+for (const scenario of selected) {
   const probe = await fetch(`${relayUrl}${scenario.path}`, { method: "POST", headers: scenario.headers, body: scenario.body });
   const text = await probe.text();
   if (probe.ok) scenarios.push(scenario);

@@ -70,7 +70,7 @@ export interface FakeUpstreamOptions {
   deviceFlow?: DeviceFlowOptions;
   /** The access_token the device flow returns and the only token accepted; default "gho_fake_user_token". */
   githubToken?: string;
-  /** Pause between SSE frames in ms; default 1 so frames arrive as separate network writes. */
+  /** Pause between SSE frames in ms; default 1 so frames arrive as separate network writes; negative: none at all. */
   streamFrameDelayMs?: number;
   /** End /responses streams with `data: [DONE]` after the final response event; default false (Copilot sends none). */
   responsesStreamDone?: boolean;
