@@ -1,10 +1,11 @@
 #!/usr/bin/env bun
 /**
  * `bun run bench`: the fake Copilot, a minimal Bun pass-through proxy (the floor) and copilot-relay, each in its
- * own process, under the same load. Pass-through workloads are compared with the floor; translated ones with the
- * relay's own pass-through of the same upstream stream (scripts/bench/scenarios.ts). The main figure is CPU
- * milliseconds per request of the proxy process; each ratio is taken within one round (so drift on a shared
- * machine hits both sides alike) and reported as the median with the range over --rounds (default 3).
+ * own process, under the same load. Each comparison has two sides: a pass-through workload on the floor and on
+ * the relay, or a translated workload on the relay and the relay's own pass-through of the same upstream stream
+ * (scripts/bench/scenarios.ts). The main figure is CPU milliseconds per request of the proxy process. Within a
+ * round the two sides alternate in short slices, so drift on a shared machine hits both alike; each round gives
+ * one ratio, reported as the median with the range over --rounds (default 3).
  * Where the machine has two or more cores, the proxies run pinned to the last core and the fake upstream and the
  * load driver to the others, so the proxy under test never shares its core with the load.
  * Options: --seconds N (per measurement, default 3), --rounds N, --concurrency 1,32,256 (default 32),
@@ -131,91 +132,94 @@ console.log(
 );
 console.log(`relay: first answer ${format(firstAnswer, 0)} ms after spawn (start-up + token + models + one request); idle RSS ${format(idleRss, 1)} MB\n`);
 
-interface Sample {
-  rps: number;
-  p50: number;
-  p99: number;
-  cpuPerRequest: number;
-  peakRss: number;
+/** One side of a comparison: a proxy process and the request it is sent. */
+interface Side {
+  label: string;
+  url: string;
+  body: string;
+  headers?: Record<string, string>;
+  pid: number;
+}
+interface Tally {
+  requests: number;
   errors: number;
+  cpuMs: number;
+  seconds: number;
+  latenciesMs: number[];
   firstError?: string;
 }
-const samples = new Map<string, Sample[]>();
-const key = (scenario: string, concurrency: number, target: string) => `${scenario}/${concurrency}/${target}`;
-const targetsFor = (scenario: Scenario) => [
-  ...(scenario.baseline ? [] : [{ name: "floor", url: `${floorInfo.url}${scenario.path}`, pid: floor.process.pid }]),
-  { name: "relay", url: `${relayUrl}${scenario.path}`, pid: relay.process.pid },
-];
+interface Comparison {
+  scenario: Scenario;
+  concurrency: number;
+  /** The reference: the floor for a pass-through, the relay's own pass-through for a translation. */
+  against: Side;
+  relay: Side;
+}
 
+const floorSide = (scenario: Scenario): Side => ({ label: "floor", url: `${floorInfo.url}${scenario.path}`, body: scenario.body, headers: scenario.headers, pid: floor.process.pid });
+const relaySide = (scenario: Scenario, label = "relay"): Side => ({ label, url: `${relayUrl}${scenario.path}`, body: scenario.body, headers: scenario.headers, pid: relay.process.pid });
+const comparisons: Comparison[] = scenarios.flatMap((scenario) =>
+  concurrencies.map((concurrency) => {
+    const baseline = scenarios.find((entry) => entry.name === scenario.baseline);
+    return { scenario, concurrency, against: baseline ? relaySide(baseline, `relay ${baseline.name}`) : floorSide(scenario), relay: relaySide(scenario) };
+  }),
+);
+
+/** Drives one side for one slice and adds what it cost to the tally. */
+async function slice(side: Side, concurrency: number, ms: number, tally: Tally): Promise<void> {
+  const before = cpuMs(side.pid);
+  const result = await drive(side.url, side.body, concurrency, ms, side.headers);
+  tally.cpuMs += cpuMs(side.pid) - before;
+  tally.requests += result.requests;
+  tally.errors += result.errors;
+  tally.seconds += result.seconds;
+  tally.firstError ??= result.firstError;
+  for (const latency of result.latenciesMs) tally.latenciesMs.push(latency);
+}
+
+const emptyTally = (): Tally => ({ requests: 0, errors: 0, cpuMs: 0, seconds: 0, latenciesMs: [] });
+/** Slices per side and round: the two sides alternate every slice, so drift on a shared machine hits both. */
+const SLICES = 4;
+const measured = new Map<Comparison, { against: Tally; relay: Tally; peakRss: number }[]>();
 for (let round = 0; round < rounds; round++) {
-  for (const scenario of scenarios) {
-    for (const concurrency of concurrencies) {
-      const targets = targetsFor(scenario);
-      // Alternate which target goes first, so neither always runs on a warmer or cooler machine.
-      for (const target of round % 2 ? [...targets].reverse() : targets) {
-        await drive(target.url, scenario.body, concurrency, Math.min(1000, seconds * 300), scenario.headers); // warm-up
-        resetPeak(target.pid);
-        const cpuBefore = cpuMs(target.pid);
-        const result = await drive(target.url, scenario.body, concurrency, seconds * 1000, scenario.headers);
-        const cpu = cpuMs(target.pid) - cpuBefore;
-        const list = samples.get(key(scenario.name, concurrency, target.name)) ?? [];
-        list.push({
-          rps: result.requests / result.seconds,
-          p50: percentile(result.latenciesMs, 50),
-          p99: percentile(result.latenciesMs, 99),
-          cpuPerRequest: cpu / Math.max(1, result.requests),
-          peakRss: peakRssMb(target.pid),
-          errors: result.errors,
-          firstError: result.firstError,
-        });
-        samples.set(key(scenario.name, concurrency, target.name), list);
-      }
+  for (const comparison of comparisons) {
+    const { concurrency } = comparison;
+    const sides = [comparison.against, comparison.relay];
+    for (const side of sides) await drive(side.url, side.body, concurrency, Math.min(1000, seconds * 300), side.headers); // warm-up
+    resetPeak(relay.process.pid);
+    const tallies = { against: emptyTally(), relay: emptyTally(), peakRss: 0 };
+    for (let index = 0; index < SLICES; index++) {
+      const order = (index + round) % 2 ? [comparison.relay, comparison.against] : sides;
+      for (const side of order) await slice(side, concurrency, (seconds * 1000) / SLICES, side === comparison.relay ? tallies.relay : tallies.against);
     }
+    tallies.peakRss = peakRssMb(relay.process.pid);
+    const list = measured.get(comparison) ?? [];
+    list.push(tallies);
+    measured.set(comparison, list);
   }
 }
 
+const cpuPerRequest = (tally: Tally) => tally.cpuMs / Math.max(1, tally.requests);
 const rows: Record<string, unknown>[] = [];
-console.log("scenario                 conc  target     req/s     p50 ms   p99 ms   cpu ms/req  peak RSS MB  errors");
-for (const scenario of scenarios) {
-  for (const concurrency of concurrencies) {
-    for (const target of targetsFor(scenario)) {
-      const list = samples.get(key(scenario.name, concurrency, target.name)) ?? [];
-      const row = {
-        scenario: scenario.name,
-        concurrency,
-        target: target.name,
-        rps: median(list.map((entry) => entry.rps)),
-        p50: median(list.map((entry) => entry.p50)),
-        p99: median(list.map((entry) => entry.p99)),
-        cpuPerRequest: median(list.map((entry) => entry.cpuPerRequest)),
-        peakRss: Math.max(...list.map((entry) => entry.peakRss)),
-        errors: list.reduce((sum, entry) => sum + entry.errors, 0),
-      };
-      rows.push(row);
-      console.log(
-        `${row.scenario.padEnd(24)} ${String(concurrency).padStart(4)}  ${row.target.padEnd(6)} ${format(row.rps, 0).padStart(9)}  ${format(row.p50).padStart(8)} ${format(row.p99).padStart(8)}  ${format(row.cpuPerRequest, 3).padStart(10)}  ${format(row.peakRss, 1).padStart(11)}  ${row.errors}`,
-      );
-      const firstError = list.find((entry) => entry.firstError)?.firstError;
-      if (firstError) console.log(`    first error: ${firstError}`);
-    }
-  }
-}
-
 const ratios: Record<string, unknown>[] = [];
-console.log("\nCPU per request as a ratio, per round (median [min–max]): pass-through ÷ floor; translated ÷ the relay's pass-through of the same stream");
-for (const scenario of scenarios) {
-  for (const concurrency of concurrencies) {
-    const relaySamples = samples.get(key(scenario.name, concurrency, "relay")) ?? [];
-    const against = scenario.baseline ? samples.get(key(scenario.baseline, concurrency, "relay")) : samples.get(key(scenario.name, concurrency, "floor"));
-    if (!against) continue;
-    const perRound = relaySamples.map((entry, round) => entry.cpuPerRequest / (against[round]?.cpuPerRequest ?? Number.NaN));
-    const throughput = relaySamples.map((entry, round) => entry.rps / (against[round]?.rps ?? Number.NaN));
-    const label = scenario.baseline ? `÷ relay ${scenario.baseline}` : "÷ floor";
-    ratios.push({ scenario: scenario.name, concurrency, against: scenario.baseline ?? "floor", cpu: perRound, throughput });
-    console.log(
-      `${scenario.name.padEnd(24)} ${String(concurrency).padStart(4)}  cpu ${format(median(perRound))}× [${format(Math.min(...perRound))}–${format(Math.max(...perRound))}]  throughput ${format(median(throughput))}×  ${label}`,
-    );
-  }
+console.log("scenario                 conc  against               cpu ms/req  relay cpu ms/req  cpu ratio (median [min–max])  throughput  p50 ms  relay peak RSS MB  errors");
+for (const [comparison, list] of measured) {
+  const cpu = list.map((entry) => cpuPerRequest(entry.relay) / cpuPerRequest(entry.against));
+  const throughput = list.map((entry) => entry.relay.requests / entry.relay.seconds / (entry.against.requests / entry.against.seconds));
+  const againstCpu = median(list.map((entry) => cpuPerRequest(entry.against)));
+  const relayCpu = median(list.map((entry) => cpuPerRequest(entry.relay)));
+  const p50 = percentile(list.flatMap((entry) => entry.relay.latenciesMs), 50);
+  const peak = Math.max(...list.map((entry) => entry.peakRss));
+  const errors = list.reduce((sum, entry) => sum + entry.relay.errors + entry.against.errors, 0);
+  const name = comparison.scenario.name;
+  rows.push({ scenario: name, concurrency: comparison.concurrency, against: comparison.against.label, againstCpuMsPerRequest: againstCpu, relayCpuMsPerRequest: relayCpu, cpuRatios: cpu, throughputRatios: throughput, relayP50Ms: p50, relayPeakRssMb: peak, errors });
+  ratios.push({ scenario: name, concurrency: comparison.concurrency, against: comparison.against.label, cpu, throughput });
+  console.log(
+    `${name.padEnd(24)} ${String(comparison.concurrency).padStart(4)}  ${comparison.against.label.padEnd(20)} ${format(againstCpu, 3).padStart(10)}  ${format(relayCpu, 3).padStart(16)}  ` +
+      `${`${format(median(cpu))}× [${format(Math.min(...cpu))}–${format(Math.max(...cpu))}]`.padEnd(28)}  ${format(median(throughput)).padStart(9)}×  ${format(p50).padStart(6)}  ${format(peak, 1).padStart(17)}  ${errors}`,
+  );
+  const firstError = list.find((entry) => entry.relay.firstError || entry.against.firstError);
+  if (firstError) console.log(`    first error: ${firstError.relay.firstError ?? firstError.against.firstError}`);
 }
 console.log(`idle RSS of copilot-relay: ${format(idleRss, 1)} MB`);
 

@@ -37,6 +37,16 @@ describe("relaySse passes bytes through at event boundaries", () => {
     expect(outcomes).toEqual(["done"]);
   });
 
+  test("a blank line split across chunks, and an event spread over many chunks, are found", async () => {
+    const big = `data: {"x":"${"a".repeat(50_000)}"}\n\n`;
+    const parts = ["data: 1\n", "\ndata: 2\n\r", "\n", big.slice(0, 20_000), big.slice(20_000, 40_000), big.slice(40_000), "data: 3\n\n"];
+    let tail = "";
+    const chunks = await collect(relaySse(streamOf(parts), { errorEvent: () => "", onEnd: (_, last) => (tail = decoder.decode(last)) }));
+    expect(chunks.map((chunk) => decoder.decode(chunk))).toEqual(["data: 1\n\n", "data: 2\n\r\n", big, "data: 3\n\n"]);
+    expect(tail.endsWith("data: 3\n\n")).toBe(true);
+    expect(tail.length).toBe(4096);
+  });
+
   test("an upstream failure mid-event ends with a well-formed error event, not a torn line", async () => {
     const outcomes: string[] = [];
     const text = decoder.decode(

@@ -11,53 +11,79 @@ export interface SseParser {
   flush(): SseEvent[];
 }
 
+const CR = 0x0d;
+const LF = 0x0a;
+
 /**
  * An incremental parser for `text/event-stream` (https://html.spec.whatwg.org/multipage/server-sent-events.html).
  * Bytes may be split anywhere: inside a UTF-8 character (the decoder keeps the partial sequence), inside a line,
  * or between the `\r` and `\n` of a CRLF. Comments (`:`), `id` and `retry` fields are ignored; a proxy has no use
  * for reconnection. Unlike a browser, an event that is missing its final blank line is still dispatched on flush:
  * upstreams that close right after the last `data:` line should not lose it.
+ *
+ * Translated streams parse every upstream event here, so the common case is kept cheap: lines are found with
+ * `indexOf` (native) rather than a loop over characters, `data:` and `event:` lines are recognised by prefix, and a
+ * one-line event's data is the line itself. Text with a `\r` anywhere takes the general, character-wise path.
  */
 export function createSseParser(): SseParser {
   // The decoder drops a leading byte-order mark itself (ignoreBOM defaults to false), as the spec asks.
   const decoder = new TextDecoder("utf-8");
   let buffer = "";
-  let dataLines: string[] = [];
+  let data: string | undefined;
+  let extraData: string[] | undefined;
   let eventType: string | undefined;
-  let sawData = false;
 
   const dispatch = (out: SseEvent[]) => {
-    if (sawData) out.push(eventType === undefined ? { data: dataLines.join("\n") } : { event: eventType, data: dataLines.join("\n") });
-    dataLines = [];
+    if (data !== undefined) {
+      const joined = extraData ? [data, ...extraData].join("\n") : data;
+      out.push(eventType === undefined ? { data: joined } : { event: eventType, data: joined });
+    }
+    data = undefined;
+    extraData = undefined;
     eventType = undefined;
-    sawData = false;
+  };
+
+  const addData = (value: string) => {
+    if (data === undefined) data = value;
+    else (extraData ??= []).push(value);
   };
 
   const processLine = (line: string, out: SseEvent[]) => {
     if (line === "") return dispatch(out);
+    if (line.startsWith("data:")) return addData(line.charCodeAt(5) === 32 ? line.slice(6) : line.slice(5));
+    if (line.startsWith("event:")) {
+      eventType = line.charCodeAt(6) === 32 ? line.slice(7) : line.slice(6);
+      return;
+    }
     if (line.startsWith(":")) return;
     const colon = line.indexOf(":");
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? "" : line.slice(colon + 1);
     if (value.startsWith(" ")) value = value.slice(1);
-    if (field === "data") {
-      dataLines.push(value);
-      sawData = true;
-    } else if (field === "event") {
-      eventType = value;
-    }
+    if (field === "data") addData(value);
+    else if (field === "event") eventType = value;
   };
 
-  /** Splits complete lines off the buffer; a trailing `\r` waits, since its `\n` may be in the next chunk. */
-  const drainLines = (out: SseEvent[], final: boolean) => {
+  /** Lines ended by `\n` alone: the usual case. */
+  const drainNewlines = (out: SseEvent[]) => {
+    let start = 0;
+    for (let newline = buffer.indexOf("\n"); newline !== -1; newline = buffer.indexOf("\n", start)) {
+      processLine(buffer.slice(start, newline), out);
+      start = newline + 1;
+    }
+    buffer = start === 0 ? buffer : buffer.slice(start);
+  };
+
+  /** Any mix of `\r\n`, `\n` and `\r`; a trailing `\r` waits, since its `\n` may be in the next chunk. */
+  const drainAnyEndings = (out: SseEvent[], final: boolean) => {
     let start = 0;
     for (let index = 0; index < buffer.length; index++) {
       const char = buffer.charCodeAt(index);
-      if (char !== 0x0a && char !== 0x0d) continue;
-      if (char === 0x0d) {
+      if (char !== LF && char !== CR) continue;
+      if (char === CR) {
         if (index + 1 === buffer.length && !final) break;
         processLine(buffer.slice(start, index), out);
-        if (buffer.charCodeAt(index + 1) === 0x0a) index++;
+        if (buffer.charCodeAt(index + 1) === LF) index++;
       } else {
         processLine(buffer.slice(start, index), out);
       }
@@ -67,8 +93,9 @@ export function createSseParser(): SseParser {
   };
 
   const feed = (text: string, out: SseEvent[], final: boolean) => {
-    buffer += text;
-    drainLines(out, final);
+    buffer = buffer === "" ? text : buffer + text;
+    if (buffer.indexOf("\r") === -1) drainNewlines(out);
+    else drainAnyEndings(out, final);
   };
 
   return {

@@ -10,6 +10,11 @@ import type { TokenUsage } from "../core/token-usage.ts";
  */
 export type DialectId = "openai-chat" | "openai-responses" | "anthropic-messages" | "ollama-chat" | "ollama-generate";
 
+export interface Turn {
+  initiator: Initiator;
+  interactionType?: string;
+}
+
 /** How a dialect frames a stream: server-sent events, or one JSON object per line (Ollama). */
 export type Framing = "sse" | "ndjson";
 
@@ -82,9 +87,11 @@ export interface Dialect<Request = any> {
   model(request: Request): string;
   setModel(request: Request, model: string): void;
   stream(request: Request): boolean;
-  initiator(request: Request): Initiator;
-  /** Copilot's `x-interaction-type` for the turn, when the dialect can tell (Claude Code's compactions, subagents). */
-  interactionType?(request: Request): string | undefined;
+  /**
+   * Who started the turn (PROTOCOL.md §6) and, when the dialect can tell, what kind of turn it is (Copilot's
+   * `x-interaction-type`: Claude Code's compactions and subagents), read from the request once.
+   */
+  turn(request: Request): Turn;
   /** An image anywhere in the request (Copilot needs `copilot-vision-request`). */
   hasImage(request: Request): boolean;
   /** Lowers the requested output limit to `max` in place; returns the limit it lowered, or undefined if none. */

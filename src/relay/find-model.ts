@@ -4,11 +4,19 @@ import { closestModelIds, normaliseModelId, resolveModel } from "../services/mod
 import type { RelayDeps } from "./relay-deps.ts";
 
 /**
+ * The model when the relay is ready and the catalogue knows the id, without waiting: the hot path resolves here, so
+ * a request's parsed body is not held across an await (which costs the garbage collector ~10 µs per 55 KB body).
+ */
+export function knownModel(deps: RelayDeps, requested: string): CopilotModel | undefined {
+  return deps.readiness.ready() ? resolveModel(requested, deps.models.list(), deps.config.modelAliases) : undefined;
+}
+
+/**
  * Resolves the client's model id against the catalogue, refreshing it once for an id it does not know. An unknown
  * model is a 404 `model_not_found` that lists the closest available ids.
  */
 export async function findModel(deps: RelayDeps, requested: string, filter?: (model: CopilotModel) => boolean): Promise<CopilotModel> {
-  await deps.readiness.wait(deps.config.readyTimeoutSeconds * 1000);
+  if (!deps.readiness.ready()) await deps.readiness.wait(deps.config.readyTimeoutSeconds * 1000);
   const aliases = deps.config.modelAliases;
   let model = resolveModel(requested, deps.models.list(), aliases);
   if (!model && (await deps.models.find(requested))) model = resolveModel(requested, deps.models.list(), aliases);

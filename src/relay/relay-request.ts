@@ -4,7 +4,7 @@ import type { Dialect } from "../protocols/dialect.ts";
 import { dialectRegistry } from "../protocols/registry.ts";
 import { copilotEndpoint } from "../providers/copilot/copilot-provider.ts";
 import type { CopilotModel } from "../providers/copilot/model.ts";
-import { findModel } from "./find-model.ts";
+import { findModel, knownModel } from "./find-model.ts";
 import { pickWire } from "./pick-wire.ts";
 import type { RelayDeps, RelayInput } from "./relay-deps.ts";
 import { requestRecord } from "./request-record.ts";
@@ -22,7 +22,7 @@ export async function relayRequest<Request>(deps: RelayDeps, dialect: Dialect<Re
   const request = dialect.validate(parseJsonBody(input.body));
   dialect.check?.(request);
   const requested = dialect.model(request);
-  const model = await findModel(deps, requested, isChatModel);
+  const model = knownModel(deps, requested) ?? (await findModel(deps, requested, isChatModel));
   const local = dialect.answerLocally?.(request, Date.now());
   if (local !== undefined) return Response.json(local, { headers: { "x-request-id": input.requestId } });
   const { provider, logger } = deps;
@@ -35,11 +35,7 @@ export async function relayRequest<Request>(deps: RelayDeps, dialect: Dialect<Re
     });
   }
   const stream = dialect.stream(request);
-  const turn = {
-    initiator: dialect.initiator(request),
-    interactionType: dialect.interactionType?.(request),
-    vision: dialect.hasImage(request),
-  };
+  const turn = { ...dialect.turn(request), vision: dialect.hasImage(request) };
   const passing = wire === dialect.id;
   const record = requestRecord(deps, input, {
     model,

@@ -12,10 +12,12 @@ export function requestRecord(
   request: { model: CopilotModel; initiator: Initiator; stream: boolean; upstream: string; dialect: string },
 ): RecordRequest {
   const started = performance.now();
+  // Only these two: the closure lives as long as a stream, and the input holds the whole request body.
+  const { requestId, route } = input;
   return (status, outcome, usage) =>
     deps.recorder.record({
-      requestId: input.requestId,
-      route: input.route,
+      requestId,
+      route,
       model: request.model.id,
       initiator: request.initiator,
       multiplier: request.model.billing?.multiplier ?? 0,

@@ -47,9 +47,8 @@ export async function passThrough(upstream: Response, options: PassThroughOption
   const body = relaySse(upstream.body, {
     dropDone: options.dropDone,
     errorEvent: (error) => options.streamErrorEvent?.(midStreamError(error)) ?? "",
-    // Kept chunks are whole SSE events, so decoding them one by one splits no character.
-    onEnd: (outcome, tail, head) =>
-      record(upstream.status, outcome, usage(tail.map((chunk) => decoder.decode(chunk)).join(""), head ? decoder.decode(head) : "")),
+    // The windows may start inside a character; the decoder's replacement character cannot touch the ASCII keys read.
+    onEnd: (outcome, tail, head) => record(upstream.status, outcome, usage(decoder.decode(tail), head ? decoder.decode(head) : "")),
   });
   return new Response(body, { status: upstream.status, headers });
 }

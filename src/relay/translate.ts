@@ -4,6 +4,7 @@ import type { TokenUsage } from "../core/token-usage.ts";
 import type { Dialect, DialectId, EncodeContext } from "../protocols/dialect.ts";
 import { dialectRegistry } from "../protocols/registry.ts";
 import type { CopilotModel } from "../providers/copilot/model.ts";
+import type { ProviderCall } from "../providers/provider.ts";
 import { upstreamError } from "../providers/copilot/upstream-error.ts";
 import type { RelayDeps, RelayInput } from "./relay-deps.ts";
 import type { RecordRequest } from "./request-record.ts";
@@ -29,59 +30,66 @@ const contentTypes = { sse: "text/event-stream; charset=utf-8", ndjson: "applica
 /**
  * The translated half of the pipeline: client dialect → hub → the wire the model speaks, and the answer back the
  * same way. Works for any pair of registered dialects; no tokenizer runs (streams that report input tokens early
- * get a byte-length estimate until the upstream's usage arrives).
+ * get a byte-length estimate until the upstream's usage arrives). Everything is prepared before the upstream call,
+ * so the hub request and the encoded body are garbage by the time the relay waits.
  */
 export async function translate<Request>(deps: RelayDeps, job: Translation<Request>): Promise<Response> {
-  const { dialect, input, model } = job;
-  const { provider } = deps;
-  const target = dialectRegistry[job.wire].wire;
-  if (!target) throw new RelayError("internal", `No encoder for the ${job.wire} wire`);
+  const { call, context, target, dialect, record, stream } = prepare(deps, job);
+  const upstream = await deps.provider.send(call);
+  if (!upstream.ok) {
+    const error = await upstreamError(upstream);
+    record(error.status, "error");
+    throw error;
+  }
+  const headers = { "x-request-id": context.requestId };
+  if (!stream) {
+    const result = target.decodeResult(await upstream.json());
+    record(upstream.status, "done", tokenUsage(result.usage));
+    return Response.json(dialect.encodeResult(result, context), { headers });
+  }
+  const { status } = upstream;
+  const translated = translateStream(upstream.body ?? new ReadableStream(), {
+    framing: target.framing,
+    decoder: target.createStreamDecoder(),
+    encoder: dialect.createStreamEncoder(context),
+    onEnd: (outcome, usage) => record(status, outcome, tokenUsage(usage)),
+  });
+  return new Response(translated, { headers: { ...headers, "content-type": contentTypes[dialect.framing], "cache-control": "no-cache" } });
+}
+
+/** Client request → hub → wire body, with the output limit applied and what could not be carried logged. */
+function prepare<Request>(deps: RelayDeps, job: Translation<Request>) {
+  const { dialect, input, model, wire } = job;
+  const { provider, logger } = deps;
+  const target = dialectRegistry[wire].wire;
+  if (!target) throw new RelayError("internal", `No encoder for the ${wire} wire`);
   const hub = dialect.decodeRequest(job.request);
   hub.model = model.id;
   hub.stream = job.stream;
   if (job.maxOutput !== undefined && hub.maxOutputTokens !== undefined && hub.maxOutputTokens > job.maxOutput) {
-    deps.logger.debug(`${input.requestId}: output limit ${hub.maxOutputTokens} lowered to ${model.id}'s maximum of ${job.maxOutput}`);
+    logger.debug(`${input.requestId}: output limit ${hub.maxOutputTokens} lowered to ${model.id}'s maximum of ${job.maxOutput}`);
     hub.maxOutputTokens = job.maxOutput;
   }
-  if (hub.dropped?.length) deps.logger.debug(`${input.requestId}: ${job.wire} cannot carry, dropped: ${hub.dropped.join("; ")}`);
+  if (hub.dropped?.length) logger.debug(`${input.requestId}: ${wire} cannot carry, dropped: ${hub.dropped.join("; ")}`);
   const body = target.encodeRequest(hub, provider.wireOptions(model));
-  const notes = provider.prepare(job.wire, body, model);
-  if (notes.length > 0) deps.logger.debug(`${input.requestId}: edited for ${provider.id}: ${notes.join("; ")}`);
-
-  const upstream = await provider.send({
-    wire: job.wire,
+  const notes = provider.prepare(wire, body, model);
+  if (notes.length > 0) logger.debug(`${input.requestId}: edited for ${provider.id}: ${notes.join("; ")}`);
+  const context: EncodeContext = {
+    requestedModel: dialect.model(job.request),
+    requestId: input.requestId,
+    estimatedInputTokens: Math.ceil(input.body.length / 4),
+    request: job.request,
+    startedAt: input.receivedAt ?? Date.now(),
+    now: Date.now,
+  };
+  const call: ProviderCall = {
+    wire,
     body: JSON.stringify(body),
     model,
     requestId: input.requestId,
     ...job.turn,
     signal: input.signal,
     clientHeaders: input.headers,
-  });
-  if (!upstream.ok) {
-    const error = await upstreamError(upstream);
-    job.record(error.status, "error");
-    throw error;
-  }
-  const startedAt = Date.now();
-  const context: EncodeContext = {
-    requestedModel: dialect.model(job.request),
-    requestId: input.requestId,
-    estimatedInputTokens: Math.ceil(input.body.length / 4),
-    request: job.request,
-    startedAt: input.receivedAt ?? startedAt,
-    now: Date.now,
   };
-  const headers = { "x-request-id": input.requestId };
-  if (!job.stream) {
-    const result = target.decodeResult(await upstream.json());
-    job.record(upstream.status, "done", tokenUsage(result.usage));
-    return Response.json(dialect.encodeResult(result, context), { headers });
-  }
-  const translated = translateStream(upstream.body ?? new ReadableStream(), {
-    framing: target.framing,
-    decoder: target.createStreamDecoder(),
-    encoder: dialect.createStreamEncoder(context),
-    onEnd: (outcome, usage) => job.record(upstream.status, outcome, tokenUsage(usage)),
-  });
-  return new Response(translated, { headers: { ...headers, "content-type": contentTypes[dialect.framing], "cache-control": "no-cache" } });
+  return { call, context, target, dialect, record: job.record, stream: job.stream };
 }

@@ -22,8 +22,16 @@ export function createBatchedStdoutLog(fd = 1): AccessLogSink {
     }
   };
   process.once("exit", flush);
+  // Many lines share a millisecond under load: its ISO string is worked out once.
+  let stampedAt = 0;
+  let stamp = "";
   return (line) => {
-    buffer += `${new Date().toISOString()} ${line}\n`;
+    const now = Date.now();
+    if (now !== stampedAt) {
+      stampedAt = now;
+      stamp = new Date(now).toISOString();
+    }
+    buffer += `${stamp} ${line}\n`;
     if (buffer.length > 65_536) flush();
     else if (!timer) {
       timer = setTimeout(flush, 50);

@@ -145,7 +145,7 @@ describe("Ollama /api/chat → hub request", () => {
     // The pairing survives the trip to a Chat Completions upstream: each tool message answers a call id.
     const upstream = encodeChatRequest(hub, { useMaxCompletionTokens: false }).messages as Record<string, unknown>[];
     expect(upstream.filter((message) => message.role === "tool").map((message) => message.tool_call_id)).toEqual(["call_1_1", "call_1_0", "call_4_0"]);
-    expect(ollamaChatDialect.initiator(body)).toBe("agent");
+    expect(ollamaChatDialect.turn(body).initiator).toBe("agent");
   });
 
   test("uses the ids newer Ollama versions send, and keeps a result without a call as user text", () => {
@@ -236,10 +236,10 @@ describe("Ollama /api/chat → hub request", () => {
   });
 
   test("a turn after a tool result or an assistant prefill is agent work; a user message is the person's", () => {
-    expect(ollamaChatDialect.initiator(chat())).toBe("user");
-    expect(ollamaChatDialect.initiator(chat({ messages: [{ role: "user", content: "x" }, { role: "assistant", content: "Sure," }] }))).toBe("agent");
-    expect(ollamaChatDialect.initiator(chat({ messages: [{ role: "user", content: "x" }, { role: "system", content: "note" }] }))).toBe("user");
-    expect(ollamaChatDialect.initiator(chat({ messages: [] }))).toBe("user");
+    expect(ollamaChatDialect.turn(chat()).initiator).toBe("user");
+    expect(ollamaChatDialect.turn(chat({ messages: [{ role: "user", content: "x" }, { role: "assistant", content: "Sure," }] })).initiator).toBe("agent");
+    expect(ollamaChatDialect.turn(chat({ messages: [{ role: "user", content: "x" }, { role: "system", content: "note" }] })).initiator).toBe("user");
+    expect(ollamaChatDialect.turn(chat({ messages: [] })).initiator).toBe("user");
   });
 
   test("lowers options.num_predict to the model's limit and reports the old value", () => {
@@ -277,7 +277,7 @@ describe("Ollama /api/generate → hub request", () => {
       reasoning: { effort: "medium" },
       stream: false,
     });
-    expect(ollamaGenerateDialect.initiator(body)).toBe("user");
+    expect(ollamaGenerateDialect.turn(body).initiator).toBe("user");
     expect(ollamaGenerateDialect.hasImage(body)).toBe(true);
     expect(ollamaGenerateDialect.hasImage(generate())).toBe(false);
   });

@@ -8,7 +8,7 @@ import { encodeMessagesResult } from "./encode-result.ts";
 import { createMessagesStreamEncoder } from "./encode-stream.ts";
 import { anthropicErrorBody, anthropicStreamErrorEvent } from "./error-envelope.ts";
 import { messagesHasImage } from "./has-image.ts";
-import { messagesInitiator, messagesInteractionType } from "./initiator.ts";
+import { messagesInteractionType } from "./initiator.ts";
 import { limitMessagesOutput } from "./limit-output.ts";
 import { type MessagesRequest, MessagesRequestSchema } from "./schema.ts";
 import { anthropicUsageFromText } from "./usage-from-tail.ts";
@@ -24,8 +24,10 @@ export const anthropicMessagesDialect: Dialect<MessagesRequest> = {
     request.model = model;
   },
   stream: (request) => request.stream === true,
-  initiator: messagesInitiator,
-  interactionType: messagesInteractionType,
+  turn: (request) => {
+    const interactionType = messagesInteractionType(request);
+    return { initiator: interactionType === "conversation-panel" ? "user" : "agent", interactionType };
+  },
   hasImage: (request) => messagesHasImage(request.messages),
   limitOutput: limitMessagesOutput,
   decodeRequest: decodeMessagesRequest,

@@ -11,8 +11,12 @@ export type MessagesInteractionType =
 
 type Body = Pick<CountTokensRequest, "system" | "messages">;
 
-/** Claude Code's /compact and auto-compact prompt; sent as the last user message (older versions: in the system). */
-const compactionMarker = /Your task is to create a detailed summary of the conversation so far/i;
+/**
+ * Claude Code's /compact and auto-compact prompt ("Your task is to create a detailed summary of the conversation so
+ * far…"), sent as the last user message (older versions: in the system). A plain substring search: the system
+ * prompt it is looked for in runs to tens of kilobytes, where a case-insensitive regex costs ~10 µs per request.
+ */
+const compactionMarker = "detailed summary of the conversation so far";
 
 /**
  * Task subagents run with their own system prompt: "You are an agent for Claude Code, Anthropic's official CLI…"
@@ -22,6 +26,8 @@ const compactionMarker = /Your task is to create a detailed summary of the conve
  * a line start so a prompt that merely mentions subagents does not match.
  */
 const subagentPatterns = [/^You are an? (?:[\w-]+ ){0,5}(?:agent|specialist) for Claude Code\b/m, /^You are the Claude guide agent\b/m];
+/** Each pattern runs only where its literal part occurs, so long prompts that are no subagent's cost one search. */
+const subagentLiterals = ["for Claude Code", "You are the Claude guide agent"];
 
 /**
  * Turns Claude Code sends by itself after a `max_tokens` stop: its recovery prompt ("Output token limit hit.
@@ -32,14 +38,18 @@ const subagentPatterns = [/^You are an? (?:[\w-]+ ){0,5}(?:agent|specialist) for
 const autoContinuePatterns = [/^Output token limit hit\. Resume directly/i, /^(?:please\s+)?continue(?:\s+from where you left off)?[.!]?$/i];
 
 /** Claude Code attaches `<system-reminder>` text blocks to tool results (todo nudges, file changes); not user input. */
-const isSystemReminder = (text: string): boolean => /^<system-reminder>[\s\S]*<\/system-reminder>$/.test(text.trim());
+const isSystemReminder = (text: string): boolean => {
+  const trimmed = text.trim();
+  return trimmed.startsWith("<system-reminder>") && trimmed.endsWith("</system-reminder>");
+};
 
 function isCompaction(body: Body, last: MessagesMessage | undefined): boolean {
   const lastTexts = last?.role === "user" ? messageTexts(last.content) : [];
-  return [...lastTexts, ...systemTexts(body)].some((text) => compactionMarker.test(text));
+  return [...lastTexts, ...systemTexts(body)].some((text) => text.includes(compactionMarker));
 }
 
-const isSubagent = (body: Body): boolean => systemTexts(body).some((text) => subagentPatterns.some((pattern) => pattern.test(text)));
+const isSubagent = (body: Body): boolean =>
+  systemTexts(body).some((text) => subagentPatterns.some((pattern, index) => text.includes(subagentLiterals[index] as string) && pattern.test(text)));
 
 /** Every block a tool_result, once system reminders are set aside; mixed with real text it is the user's turn. */
 function isToolResultTurn(message: MessagesMessage): boolean {

@@ -1,4 +1,4 @@
-import { anthropicSse } from "./anthropic-sse.ts";
+import { anthropicDeltaSse, anthropicSse } from "./anthropic-sse.ts";
 
 /**
  * One content block of an Anthropic stream, as the stream encoder tracks it. Anthropic blocks are contiguous
@@ -45,11 +45,11 @@ export function blockStartEvent(block: StreamBlock, index: number): string {
 export function blockDeltaEvent(block: StreamBlock, index: number, text: string): string {
   switch (block.kind) {
     case "text":
-      return anthropicSse("content_block_delta", { index, delta: { type: "text_delta", text } });
+      return anthropicDeltaSse(index, "text_delta", "text", text);
     case "thinking":
-      return anthropicSse("content_block_delta", { index, delta: { type: "thinking_delta", thinking: text } });
+      return anthropicDeltaSse(index, "thinking_delta", "thinking", text);
     case "tool_use":
-      return anthropicSse("content_block_delta", { index, delta: { type: "input_json_delta", partial_json: text } });
+      return anthropicDeltaSse(index, "input_json_delta", "partial_json", text);
     case "redacted_thinking":
       return "";
   }

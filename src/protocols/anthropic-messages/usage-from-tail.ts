@@ -1,25 +1,17 @@
+import { usageFields } from "../../core/number-field.ts";
 import type { TokenUsage } from "../../core/token-usage.ts";
 
-const patterns = {
-  input: /"input_tokens"\s*:\s*(\d+)/,
-  output: /"output_tokens"\s*:\s*(\d+)/,
-  cacheRead: /"cache_read_input_tokens"\s*:\s*(\d+)/,
-};
-
-const last = (text: string, pattern: RegExp): number | undefined => {
-  const global = new RegExp(pattern.source, "g");
-  let value: number | undefined;
-  for (let match = global.exec(text); match; match = global.exec(text)) value = Number(match[1]);
-  return value;
-};
+const FIELDS = ["input_tokens", "output_tokens", "cache_read_input_tokens"] as const;
 
 /**
- * Anthropic usage from the end of a message or stream, without parsing it: output tokens come in the final
- * message_delta; input tokens are in message_start, so the head is passed too when the tail lacks them.
+ * Anthropic usage from the ends of a message or stream, without parsing it: output tokens come in the final
+ * message_delta's usage; input tokens in message_start's, so the head is read too when the tail lacks them.
  */
 export function anthropicUsageFromText(tail: string, head = ""): TokenUsage | undefined {
-  const output = last(tail, patterns.output);
-  const input = last(tail, patterns.input) ?? last(head, patterns.input);
-  if (output === undefined && input === undefined) return undefined;
-  return { inputTokens: input ?? 0, outputTokens: output ?? 0, cachedTokens: last(tail, patterns.cacheRead) ?? last(head, patterns.cacheRead) ?? 0 };
+  const last = usageFields(tail, FIELDS);
+  const first = last?.input_tokens === undefined && head !== "" ? usageFields(head, FIELDS, "start") : undefined;
+  const input = last?.input_tokens ?? first?.input_tokens;
+  const output = last?.output_tokens;
+  if (input === undefined && output === undefined) return undefined;
+  return { inputTokens: input ?? 0, outputTokens: output ?? 0, cachedTokens: last?.cache_read_input_tokens ?? first?.cache_read_input_tokens ?? 0 };
 }

@@ -60,8 +60,18 @@ function createEncoder(context: Context, shape: Shape): StreamEncoder {
   let toolCallCount = 0;
   const pending = new Map<string, PendingCall>();
 
-  const line = (fields: Record<string, unknown>, done: boolean): string =>
-    `${JSON.stringify({ model: context.requestedModel, created_at: new Date(context.now()).toISOString(), ...fields, done })}\n`;
+  // Lines come many per millisecond: the line start (model, created_at) is serialised once per millisecond.
+  const model = JSON.stringify(context.requestedModel);
+  let stampedAt = Number.NaN;
+  let lineStart = "";
+  const line = (fields: Record<string, unknown>, done: boolean): string => {
+    const now = context.now();
+    if (now !== stampedAt) {
+      stampedAt = now;
+      lineStart = `{"model":${model},"created_at":"${new Date(now).toISOString()}",`;
+    }
+    return `${lineStart}${JSON.stringify(fields).slice(1, -1)},"done":${done}}\n`;
+  };
 
   const output = (delta: Delta): string => {
     firstOutputAt ??= context.now();

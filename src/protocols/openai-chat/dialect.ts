@@ -24,7 +24,7 @@ export const openAIChatDialect: Dialect<ChatCompletionRequest> = {
     request.model = model;
   },
   stream: (request) => request.stream === true,
-  initiator: (request) => chatInitiator(request.messages),
+  turn: (request) => ({ initiator: chatInitiator(request.messages) }),
   hasImage: (request) => chatHasImage(request.messages),
   limitOutput: limitChatOutput,
   decodeRequest: decodeChatRequest,

@@ -26,7 +26,14 @@ export function createChatStreamEncoder(context: EncodeContext): StreamEncoder {
 
   const chunk = (choices: unknown[], extra: Record<string, unknown> = {}): string =>
     `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: context.requestedModel, choices, ...extra })}\n\n`;
-  const delta = (fields: Record<string, unknown>): string => chunk([{ index: 0, delta: fields, finish_reason: null, logprobs: null }]);
+  // Every delta chunk shares its envelope: serialised once (when the id is known), each delta costs one stringify
+  // of its own few fields.
+  let deltaPrefix = "";
+  const deltaSuffix = ',"finish_reason":null,"logprobs":null}]}\n\n';
+  const delta = (fields: Record<string, unknown>): string => {
+    deltaPrefix ||= `data: {"id":${JSON.stringify(id)},"object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(context.requestedModel)},"choices":[{"index":0,"delta":`;
+    return deltaPrefix + JSON.stringify(fields) + deltaSuffix;
+  };
 
   const start = (upstreamId?: string): string => {
     if (phase !== "idle") return "";

@@ -40,7 +40,7 @@ export const openAIResponsesDialect: Dialect<ResponsesRequest> = {
     request.model = model;
   },
   stream: (request) => request.stream === true,
-  initiator: responsesInitiator,
+  turn: (request) => ({ initiator: responsesInitiator(request) }),
   hasImage: responsesHasImage,
   limitOutput: limitResponsesOutput,
   decodeRequest: decodeResponsesRequest,

@@ -15,7 +15,8 @@ export interface StreamItem {
   done: boolean;
 }
 
-export type StreamEvent = [type: string, payload: Record<string, unknown>];
+/** An event's type and payload: an object, or its fields pre-serialised without braces (see responsesSse). */
+export type StreamEvent = [type: string, payload: Record<string, unknown> | string];
 
 export function newStreamItem(
   kind: StreamItem["kind"],
@@ -41,6 +42,8 @@ export function itemSnapshot(item: StreamItem, status: ItemStatus = item.done ? 
 }
 
 const where = (item: StreamItem) => ({ item_id: item.id, output_index: item.outputIndex });
+/** `where` as serialised fields, for the per-delta events. */
+const whereFields = (item: StreamItem) => `"item_id":${JSON.stringify(item.id)},"output_index":${item.outputIndex}`;
 
 export function openEvents(item: StreamItem): StreamEvent[] {
   const added: StreamEvent = ["response.output_item.added", { output_index: item.outputIndex, item: itemSnapshot(item) }];
@@ -56,9 +59,9 @@ export function deltaEvents(item: StreamItem, delta: string): StreamEvent[] {
   item.text += delta;
   switch (item.kind) {
     case "message":
-      return [["response.output_text.delta", { ...where(item), content_index: 0, delta, logprobs: [] }]];
+      return [["response.output_text.delta", `${whereFields(item)},"content_index":0,"delta":${JSON.stringify(delta)},"logprobs":[]`]];
     case "function_call":
-      return [["response.function_call_arguments.delta", { ...where(item), delta }]];
+      return [["response.function_call_arguments.delta", `${whereFields(item)},"delta":${JSON.stringify(delta)}`]];
     case "custom_tool_call":
       return [];
     case "reasoning": {
@@ -67,7 +70,7 @@ export function deltaEvents(item: StreamItem, delta: string): StreamEvent[] {
         item.summaryOpen = true;
         events.push(["response.reasoning_summary_part.added", { ...where(item), summary_index: 0, part: { type: "summary_text", text: "" } }]);
       }
-      events.push(["response.reasoning_summary_text.delta", { ...where(item), summary_index: 0, delta }]);
+      events.push(["response.reasoning_summary_text.delta", `${whereFields(item)},"summary_index":0,"delta":${JSON.stringify(delta)}`]);
       return events;
     }
   }

@@ -1,24 +1,13 @@
+import { usageFields } from "../../core/number-field.ts";
 import type { TokenUsage } from "../../core/token-usage.ts";
 
-const patterns = {
-  input: /"input_tokens"\s*:\s*(\d+)/,
-  output: /"output_tokens"\s*:\s*(\d+)/,
-  cached: /"cached_tokens"\s*:\s*(\d+)/,
-};
+const FIELDS = ["input_tokens", "output_tokens", "cached_tokens"] as const;
 
-/** The counts inside the last `"usage"` object of a text; undefined when it has none (e.g. `"usage": null`). */
+/** The counts of the last `"usage"` object of a text; undefined when it has none (e.g. `"usage": null`). */
 function lastUsage(text: string): TokenUsage | undefined {
-  const at = text.lastIndexOf('"usage"');
-  if (at === -1) return undefined;
-  const usage = text.slice(at);
-  const read = (pattern: RegExp) => {
-    const match = pattern.exec(usage);
-    return match ? Number(match[1]) : undefined;
-  };
-  const input = read(patterns.input);
-  const output = read(patterns.output);
-  if (input === undefined && output === undefined) return undefined;
-  return { inputTokens: input ?? 0, outputTokens: output ?? 0, cachedTokens: read(patterns.cached) ?? 0 };
+  const usage = usageFields(text, FIELDS);
+  if (usage?.input_tokens === undefined && usage?.output_tokens === undefined) return undefined;
+  return { inputTokens: usage.input_tokens ?? 0, outputTokens: usage.output_tokens ?? 0, cachedTokens: usage.cached_tokens ?? 0 };
 }
 
 /**

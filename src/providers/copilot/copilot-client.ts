@@ -2,7 +2,7 @@ import type { Config } from "../../config/schema.ts";
 import { proxyFor } from "../../core/proxy.ts";
 import { RelayError } from "../../core/relay-error.ts";
 import type { CopilotTokenManager } from "../../services/copilot-token-manager.ts";
-import { type CopilotRequestHeaders, copilotBaseUrl, copilotHeaders } from "./headers.ts";
+import { type CopilotRequestHeaders, copilotBaseUrl, copilotHeaders, editorHeaders } from "./headers.ts";
 import type { CopilotModel } from "./model.ts";
 import { upstreamError } from "./upstream-error.ts";
 
@@ -33,13 +33,26 @@ export interface CopilotClientInput {
 
 export function createCopilotClient(input: CopilotClientInput): CopilotClient {
   const { config, tokens } = input;
-  const baseUrl = () => copilotBaseUrl(config, tokens.endpoint());
+  // The base changes only when a new token advertises another endpoint: worked out once per endpoint.
+  let advertised: string | undefined;
+  let base = copilotBaseUrl(config, undefined);
+  const baseUrl = () => {
+    const endpoint = tokens.endpoint();
+    if (endpoint !== advertised) {
+      advertised = endpoint;
+      base = copilotBaseUrl(config, endpoint);
+    }
+    return base;
+  };
+  const identity = editorHeaders(config);
 
   async function attempt(call: CopilotCall, token: string): Promise<Response> {
     const url = `${baseUrl()}${call.path}`;
+    const headers = copilotHeaders(identity, call, token);
+    if (call.headers) Object.assign(headers, call.headers);
     const init: RequestInit & { proxy?: string } = {
       method: call.method ?? "POST",
-      headers: { ...copilotHeaders(config, { ...call, token }), ...call.headers },
+      headers,
       body: call.body,
       signal: call.signal,
     };
@@ -53,7 +66,7 @@ export function createCopilotClient(input: CopilotClientInput): CopilotClient {
   }
 
   async function send(call: CopilotCall): Promise<Response> {
-    const response = await attempt(call, await tokens.getToken());
+    const response = await attempt(call, tokens.current() ?? (await tokens.getToken()));
     if (response.status !== 401) return response;
     await response.body?.cancel();
     return attempt(call, await tokens.refresh());

@@ -23,10 +23,11 @@ export interface CopilotRequestHeaders {
   interactionType?: string;
 }
 
-export function copilotHeaders(config: Config, request: CopilotRequestHeaders): Record<string, string> {
+/** The headers of one Copilot call; `identity` is editorHeaders(config), worked out once per client. */
+export function copilotHeaders(identity: Record<string, string>, request: Omit<CopilotRequestHeaders, "token">, token: string): Record<string, string> {
   const headers: Record<string, string> = {
-    ...editorHeaders(config),
-    authorization: `Bearer ${request.token}`,
+    ...identity,
+    authorization: `Bearer ${token}`,
     "content-type": "application/json",
     accept: "application/json, text/event-stream",
     "openai-intent": request.initiator === "agent" ? "conversation-agent" : "conversation-panel",
