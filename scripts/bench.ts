@@ -9,13 +9,14 @@
  * Where the machine has two or more cores, the proxies run pinned to the last core and the fake upstream and the
  * load driver to the others, so the proxy under test never shares its core with the load.
  * Options: --seconds N (per measurement, default 3), --rounds N, --concurrency 1,32,256 (default 32),
- * --only <name-prefix>[,<name-prefix>…], --source (run src/main.ts instead of the compiled binary).
+ * --only <name-prefix>[,<name-prefix>…], --source (run src/main.ts instead of the compiled binary), --soak N (requests
+ * for the memory-growth check, default 100 000; 0 skips it), --streams N (concurrent streams, default 5 000; 0 skips).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { claudeCodeLikeRequest } from "./bench/claude-code-request.ts";
-import { drive, median, percentile } from "./bench/load.ts";
+import { drive, driveCount, median, percentile } from "./bench/load.ts";
 import { cpuMs, peakRssMb, resetPeak, rssMb } from "./bench/process-stats.ts";
 import { type Scenario, scenarios as allScenarios } from "./bench/scenarios.ts";
 
@@ -69,7 +70,7 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 
 const firstJsonLine = (child: Child) => () => {
   const line = child.output().split("\n").find((entry) => entry.startsWith("{"));
-  return line ? (JSON.parse(line) as { url: string; copilotUrl?: string }) : undefined;
+  return line ? (JSON.parse(line) as { url: string; copilotUrl?: string; statsUrl?: string }) : undefined;
 };
 
 if (!useSource) {
@@ -223,6 +224,63 @@ for (const [comparison, list] of measured) {
 }
 console.log(`idle RSS of copilot-relay: ${format(idleRss, 1)} MB`);
 
+// Memory over many requests: RSS after 1 000 mixed requests and after `--soak` (default 100 000) more; the
+// relay should not grow per request. The mix is every scenario this run measured, in turn.
+const mix = scenarios.map((scenario) => ({ url: `${relayUrl}${scenario.path}`, body: scenario.body, headers: scenario.headers }));
+const soak = Number(option("--soak") ?? 100_000);
+let soakResult: Record<string, unknown> | undefined;
+if (soak > 0 && mix.length > 0) {
+  await driveCount(mix, 32, 1_000);
+  await Bun.sleep(500);
+  const after1k = rssMb(relay.process.pid);
+  const soaked = await driveCount(mix, 32, soak);
+  await Bun.sleep(500);
+  const afterSoak = rssMb(relay.process.pid);
+  soakResult = { after1kMb: after1k, afterSoakMb: afterSoak, requests: soak, errors: soaked.errors };
+  console.log(
+    `RSS after 1 000 mixed requests ${format(after1k, 1)} MB, after ${soak.toLocaleString("en")} more ${format(afterSoak, 1)} MB ` +
+      `(${format(((afterSoak - after1k) / after1k) * 100, 1)} %), errors ${soaked.errors}${soaked.firstError ? ` (${soaked.firstError})` : ""}`,
+  );
+}
+
+
+// Many streams at once: `--streams` (default 5 000) LLM-like streams opened together: a second to the first byte,
+// then 20 chunks 100 ms apart. Each is open at the upstream for at least STREAM_MS from its arrival, so the most
+// arrivals within any STREAM_MS window is how many were surely open at the same time.
+const streamCount = Number(option("--streams") ?? 5_000);
+const STREAM_MS = 1_000 + 20 * 100;
+let streamsResult: Record<string, unknown> | undefined;
+if (streamCount > 0) {
+  await fetch(`${fakeInfo.statsUrl}/reset`);
+  resetPeak(relay.process.pid);
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssMb(relay.process.pid));
+  }, 100);
+  const driver = spawn(pin([process.execPath, join(root, "scripts/bench/many-streams.ts"), `${relayUrl}/v1/chat/completions`, String(streamCount)], loadCores), {
+    BUN_CONFIG_MAX_HTTP_REQUESTS: String(streamCount + 100),
+  });
+  await driver.process.exited;
+  clearInterval(sampler);
+  const line = driver.output().split("\n").find((entry) => entry.startsWith("{"));
+  const run = line ? (JSON.parse(line) as { complete: number; errors: number; firstError?: string; seconds: number }) : undefined;
+  const arrivals = (await (await fetch(`${fakeInfo.statsUrl}/?path=/copilot/chat/completions`)).json()) as { count: number; first: number; last: number; times: number[] };
+  const spread = arrivals.last - arrivals.first;
+  const sorted = [...arrivals.times].sort((a, b) => a - b);
+  let openAtOnce = 0;
+  for (let first = 0, last = 0; last < sorted.length; last++) {
+    while ((sorted[last] as number) - (sorted[first] as number) >= STREAM_MS) first++;
+    openAtOnce = Math.max(openAtOnce, last - first + 1);
+  }
+  streamsResult = { streams: streamCount, ...run, upstreamArrivals: arrivals.count, arrivalSpreadMs: spread, openAtOnce, peakRssMb: Math.max(peakRss, peakRssMb(relay.process.pid)) };
+  console.log(
+    `${streamCount} concurrent streams (1 s to first byte, 20 chunks 100 ms apart): ${run?.complete ?? 0} complete, ${run?.errors ?? "?"} errors${run?.firstError ? ` (${run.firstError})` : ""}; ` +
+      `${arrivals.count} reached the upstream over ${spread} ms, ${openAtOnce} surely open there at once; ` +
+      `relay peak RSS ${format(streamsResult.peakRssMb as number, 1)} MB; ${format(run?.seconds ?? Number.NaN, 1)} s`,
+  );
+  if (!line) console.log(driver.output().slice(0, 2000));
+}
+
 // count_tokens is answered locally; Claude Code's VS Code extension sends dozens at start-up.
 const countBody = JSON.stringify(claudeCodeLikeRequest(100_000));
 const countUrl = `${relayUrl}/v1/messages/count_tokens`;
@@ -251,6 +309,8 @@ writeFileSync(
       idleRssMb: idleRss,
       rows,
       ratios,
+      soak: soakResult,
+      manyStreams: streamsResult,
       countTokens: { coldMs, rps: counted.requests / counted.seconds, p50: percentile(counted.latenciesMs, 50), p99: percentile(counted.latenciesMs, 99), cpuMsPerRequest: countCpu },
     },
     null,

@@ -46,3 +46,28 @@ export function median(values: number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
+
+/** Sends exactly `total` requests, `concurrency` at a time, cycling through the given requests. */
+export async function driveCount(requests: { url: string; body: string; headers?: Record<string, string> }[], concurrency: number, total: number): Promise<{ errors: number; firstError?: string }> {
+  let next = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const worker = async () => {
+    while (next < total) {
+      const request = requests[next++ % requests.length]!;
+      try {
+        const response = await fetch(request.url, { method: "POST", headers: { "content-type": "application/json", ...request.headers }, body: request.body });
+        const text = await response.text();
+        if (!response.ok) {
+          errors++;
+          firstError ??= `${response.status} ${text.slice(0, 200)}`;
+        }
+      } catch (error) {
+        errors++;
+        firstError ??= String(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { errors, firstError };
+}

@@ -3,7 +3,10 @@ import { createApp } from "../app.ts";
 import type { Services } from "../services/create-services.ts";
 import { isInteractive } from "../services/github-token.ts";
 import { VERSION } from "../version.ts";
-import { servicesFromArgs } from "./command-context.ts";
+import { createLogger } from "../core/logger.ts";
+import { createServices } from "../services/create-services.ts";
+import { configFromArgs, withGithubToken } from "./command-context.ts";
+import { checkOpenFiles, liftFetchLimit } from "./fetch-limits.ts";
 import { optionArgs } from "./option-args.ts";
 
 export const startCommand = defineCommand({
@@ -15,8 +18,12 @@ export const startCommand = defineCommand({
     "small-model": { type: "string", description: "With --claude-code: the small, fast model" },
   },
   async run({ args, rawArgs }) {
-    const services = await servicesFromArgs(args, rawArgs);
-    const { config, logger } = services;
+    const config = configFromArgs(args, rawArgs);
+    const logger = createLogger({ verbose: config.verbose });
+    // Before any fetch: Bun fixes its fetch concurrency when the process starts.
+    await liftFetchLimit(config.maxUpstreamRequests, logger);
+    checkOpenFiles(config.maxUpstreamRequests, logger);
+    const services = await withGithubToken(createServices(config, { logger }));
     const app = createApp(services);
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
     // reusePort false: Elysia defaults to true, which lets a second relay silently share the port.

@@ -40,6 +40,13 @@ export const optionSpecs = {
     description: "Also listen on this port (e.g. 11434, Ollama's default) with the same routes, for tools that assume Ollama",
   },
   verbose: { kind: "boolean", alias: "v", default: false, description: "Log every request and debug details" },
+  maxUpstreamRequests: {
+    kind: "integer",
+    default: 8192,
+    minimum: 1,
+    maximum: 65535,
+    description: "Upstream requests in flight at once (streams included); Bun's own fetch limit is lifted to it at start",
+  },
   accountType: {
     kind: "enum",
     alias: "a",

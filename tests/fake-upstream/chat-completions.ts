@@ -17,6 +17,7 @@ export async function handleChatCompletions(state: FakeState, rec: RecordedReque
   chargePremium(state, rec, model);
 
   const plan = planChat(model.id, messages, body.tools);
+  if (plan.waitMs) await sleepUnlessAborted(plan.waitMs, req.signal);
   state.serial.response += 1;
   const meta: ChatMeta = {
     id: `chatcmpl-${state.serial.response}`,

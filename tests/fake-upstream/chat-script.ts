@@ -8,6 +8,8 @@ import { planToolCalls, type ToolCallPlan } from "./chat-tools";
  *   [[reasoning]]          reasoning first ("Let me think.")
  *   [[chunks:N]]           N content pieces "tok "
  *   [[slow]]               200 pieces, 50 ms apart (for cancellation tests)
+ *   [[pace:N]]             N ms between stream chunks (with [[chunks:N]]: an LLM-like stream)
+ *   [[wait:N]]             N ms before the answer starts, headers included (an upstream's time to first byte)
  *   [[length]]             stop because of the output limit (length / max_tokens / incomplete)
  *   [[echo]]               the request's messages (on /responses: its `input`) as JSON, in 16-character pieces
  *   [[midstream-error]]    streams: two content pieces, then the connection breaks; JSON: half a body, then breaks
@@ -26,6 +28,10 @@ export interface ChatPlan {
   finishReason: "stop" | "length" | "tool_calls";
   /** [[slow]]: 50 ms between chunks. */
   slow: boolean;
+  /** [[pace:N]]: ms between stream chunks. */
+  paceMs?: number;
+  /** [[wait:N]]: ms before the answer starts. */
+  waitMs?: number;
   /** [[midstream-error]]: two content chunks, then the connection breaks. */
   midstreamError: boolean;
   /** [[malformed]]: two content chunks, then a `data:` line that is not JSON, then a normal close. */
@@ -100,6 +106,8 @@ export function planChat(model: string, messages: unknown[], tools: unknown, ech
 
   if (d.has("reasoning")) plan.reasoning = { text: ["Let me ", "think."], opaque: "opaque-sig" };
   plan.slow = d.has("slow");
+  if (d.get("pace") !== undefined) plan.paceMs = d.get("pace");
+  if (d.get("wait") !== undefined) plan.waitMs = d.get("wait");
   plan.midstreamError = d.has("midstream-error");
   plan.malformed = d.has("malformed");
   plan.failed = d.has("failed");

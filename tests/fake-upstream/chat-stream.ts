@@ -59,5 +59,5 @@ export function chatFrames(plan: ChatPlan, meta: ChatMeta, includeUsage: boolean
 
 /** Extra pause before frame `i` of a [[slow]] stream. */
 export function slowDelay(plan: ChatPlan): (i: number) => number {
-  return () => (plan.slow ? SLOW_CHUNK_MS : 0);
+  return () => plan.paceMs ?? (plan.slow ? SLOW_CHUNK_MS : 0);
 }

@@ -49,7 +49,8 @@ export function frameStream(frames: readonly string[], opts: FrameStreamOptions)
   const run = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> => {
     for (let i = 0; i < frames.length; i++) {
       // A negative delay writes the frames back to back, as a fast upstream's bursts arrive (the benchmark's case).
-      if (i > 0 && opts.frameDelayMs >= 0) await pause(opts.frameDelayMs + (opts.delayBefore?.(i) ?? 0));
+      const delay = Math.max(0, opts.frameDelayMs) + (opts.delayBefore?.(i) ?? 0);
+      if (i > 0 && (opts.frameDelayMs >= 0 || delay > 0)) await pause(delay);
       if (cancelled || opts.signal.aborted) return cancel();
       const bytes = encoder.encode(frames[i] ?? "");
       const cut = splitPoint(bytes);

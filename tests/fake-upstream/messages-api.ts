@@ -22,6 +22,7 @@ export async function handleMessages(state: FakeState, rec: RecordedRequest, req
   state.serial.response += 1;
   const serial = state.serial.response;
   const plan = planMessages(model.id, messages, body.tools, serial);
+  if (plan.waitMs) await sleepUnlessAborted(plan.waitMs, req.signal);
   const meta: MessageMeta = { id: `msg_fake_${serial}`, model: model.id, inputTokens: approxTokens(rec.body) };
 
   if (body.stream === true) {

@@ -23,6 +23,7 @@ export async function handleResponses(state: FakeState, rec: RecordedRequest, re
   state.serial.response += 1;
   const serial = state.serial.response;
   const plan = planResponses(model.id, body, messages, serial);
+  if (plan.waitMs) await sleepUnlessAborted(plan.waitMs, req.signal);
   const inputTokens = approxTokens(rec.body);
   const meta: ResponsesMeta = { serial, createdAt: nowSeconds(), model: model.id, inputTokens, body };
 
