@@ -23,3 +23,13 @@ describe("reading usage counters without a JSON parse", () => {
     expect(anthropicUsageFromText(tail, head)).toEqual({ inputTokens: 40, outputTokens: 17, cachedTokens: 30 });
   });
 });
+
+describe("usage read from raw bytes, as the relay does", () => {
+  test("bytes and text give the same counters; a window cut inside a character still reads", () => {
+    const text = `data: {"choices":[{"delta":{"content":"héllo 👋"}}]}\n\ndata: {"choices":[],"usage":{"prompt_tokens":12,"completion_tokens":34,"prompt_tokens_details":{"cached_tokens":5}}}\n\ndata: [DONE]\n\n`;
+    const bytes = new TextEncoder().encode(text);
+    expect(usageFromTail(bytes)).toEqual(usageFromTail(text));
+    expect(usageFromTail(bytes)).toEqual({ inputTokens: 12, outputTokens: 34, cachedTokens: 5 });
+    expect(usageFromTail(bytes.subarray(text.indexOf("👋") + 1))).toEqual({ inputTokens: 12, outputTokens: 34, cachedTokens: 5 });
+  });
+});

@@ -2,7 +2,7 @@
 import { startFakeUpstream } from "../../tests/fake-upstream/index.ts";
 
 // Frames back to back: the proxies then pay for their per-event work, not for one read per chunk.
-const fake = await startFakeUpstream({ streamFrameDelayMs: -1 });
+const fake = await startFakeUpstream({ streamFrameDelayMs: -1, keepBodies: false });
 // Beside it, what the benchmark asks about the requests the fake received: how many reached a path, and when.
 const stats = Bun.serve({
   port: 0,

@@ -1,7 +1,11 @@
+/** What usage is read from: the decoded text, or (on the relay's hot path) the raw bytes of an answer's end. */
+export type UsageText = string | Uint8Array;
+
 const isDigit = (code: number) => code >= 48 && code <= 57;
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 /** A usage object's counters fit in this many characters after its `"usage"` key. */
 const USAGE_SPAN = 640;
+const decoder = new TextDecoder();
 
 /**
  * The whole number after the first `"field":` in `text` between `start` and `end`, read without parsing the JSON;
@@ -23,16 +27,30 @@ export function numberField(text: string, field: string, start = 0, end = text.l
 }
 
 /**
- * Reads counters from the last (or, with `from: "start"`, the first) `"usage"` object of a relayed answer's text:
- * one native search for the key from that end, then short searches inside the object, so fields that are absent
- * cost nothing like a scan of the whole text.
+ * The `span` characters of `text` from the last (or first) occurrence of `key`, or undefined. Bytes are searched
+ * with Buffer's native search (a string's lastIndexOf is ~9× slower on a 4 KB tail) and only the window is decoded;
+ * a window cut inside a character gets a replacement character there, which no ASCII key can match.
  */
-export function usageFields<Field extends string>(text: string, fields: readonly Field[], from: "end" | "start" = "end"): Partial<Record<Field, number>> | undefined {
-  const at = from === "end" ? text.lastIndexOf('"usage"') : text.indexOf('"usage"');
-  if (at === -1) return undefined;
+export function windowAt(text: UsageText, key: string, from: "end" | "start", span = USAGE_SPAN): string | undefined {
+  if (typeof text === "string") {
+    const at = from === "end" ? text.lastIndexOf(key) : text.indexOf(key);
+    return at === -1 ? undefined : text.slice(at, at + span);
+  }
+  const bytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+  const at = from === "end" ? bytes.lastIndexOf(key) : bytes.indexOf(key);
+  return at === -1 ? undefined : decoder.decode(text.subarray(at, at + span));
+}
+
+/**
+ * Reads counters from the last (or, with `from: "start"`, the first) `"usage"` object of a relayed answer: one
+ * native search for the key from that end, then short searches inside the object.
+ */
+export function usageFields<Field extends string>(text: UsageText, fields: readonly Field[], from: "end" | "start" = "end"): Partial<Record<Field, number>> | undefined {
+  const window = windowAt(text, '"usage"', from);
+  if (window === undefined) return undefined;
   const found: Partial<Record<Field, number>> = {};
   for (const field of fields) {
-    const value = numberField(text, field, at, at + USAGE_SPAN);
+    const value = numberField(window, field);
     if (value !== undefined) found[field] = value;
   }
   return found;

@@ -1,5 +1,6 @@
 import type { HubRequest, HubResult, HubStreamPart, Initiator } from "../core/hub/index.ts";
 import type { RelayError } from "../core/relay-error.ts";
+import type { UsageText } from "../core/number-field.ts";
 import type { TokenUsage } from "../core/token-usage.ts";
 
 /**
@@ -103,7 +104,7 @@ export interface Dialect<Request = any> {
   /** The frame that ends a client stream after a failure (an SSE error event, an NDJSON `{error}` line). */
   streamErrorEvent(error: RelayError): string;
   /** Usage read from a passed-through answer's last text (and, for streams, its first event), without a parse. */
-  usageFromText(tail: string, head: string): TokenUsage | undefined;
+  usageFromText(tail: UsageText, head: UsageText): TokenUsage | undefined;
   /** The dialect's streams end with `data: [DONE]` (Chat Completions); others get Copilot's trailing one removed. */
   doneSentinel: boolean;
   wire?: WireDialect;

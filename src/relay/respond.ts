@@ -1,11 +1,11 @@
 import { RelayError } from "../core/relay-error.ts";
 import { relayedHeaders } from "../core/response-headers.ts";
 import { relaySse } from "../core/sse-relay.ts";
+import type { UsageText } from "../core/number-field.ts";
 import type { TokenUsage } from "../core/token-usage.ts";
 import { upstreamError } from "../providers/copilot/upstream-error.ts";
 import type { RecordRequest } from "./request-record.ts";
 
-const decoder = new TextDecoder();
 /** Usage sits in the last object of a non-streamed answer; this much of its end is enough to find it. */
 const USAGE_TAIL_BYTES = 1024;
 
@@ -14,7 +14,7 @@ export interface PassThroughOptions {
   stream: boolean;
   record: RecordRequest;
   /** Reads the dialect's usage from the answer's last text (and, for streams, its first event). */
-  usage: (tail: string, head: string) => TokenUsage | undefined;
+  usage: (tail: UsageText, head: UsageText) => TokenUsage | undefined;
   /** The client dialect's error event for an upstream failure mid-stream. */
   streamErrorEvent?: (error: RelayError) => string;
   /** Drop Copilot's trailing `data: [DONE]` (Anthropic streams). */
@@ -39,7 +39,7 @@ export async function passThrough(upstream: Response, options: PassThroughOption
   const headers = relayedHeaders(upstream.headers, options.requestId);
   if (!options.stream || !upstream.body) {
     const bytes = new Uint8Array(await upstream.arrayBuffer());
-    record(upstream.status, "done", usage(decoder.decode(bytes.subarray(Math.max(0, bytes.length - USAGE_TAIL_BYTES))), ""));
+    record(upstream.status, "done", usage(bytes.subarray(Math.max(0, bytes.length - USAGE_TAIL_BYTES)), ""));
     return new Response(bytes, { status: upstream.status, headers });
   }
   headers.set("content-type", "text/event-stream; charset=utf-8");
@@ -47,8 +47,8 @@ export async function passThrough(upstream: Response, options: PassThroughOption
   const body = relaySse(upstream.body, {
     dropDone: options.dropDone,
     errorEvent: (error) => options.streamErrorEvent?.(midStreamError(error)) ?? "",
-    // The windows may start inside a character; the decoder's replacement character cannot touch the ASCII keys read.
-    onEnd: (outcome, tail, head) => record(upstream.status, outcome, usage(decoder.decode(tail), head ? decoder.decode(head) : "")),
+    // Usage is searched in the bytes; only the few hundred after a `"usage"` key are ever decoded.
+    onEnd: (outcome, tail, head) => record(upstream.status, outcome, usage(tail, head ?? "")),
   });
   return new Response(body, { status: upstream.status, headers });
 }

@@ -21,6 +21,11 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
         return Response.json({ error: { message: `fake upstream crashed: ${message}`, code: "fake_crash" } }, {
           status: 500,
         });
+      } finally {
+        if (state.options.keepBodies === false) {
+          rec.body = "";
+          rec.json = undefined;
+        }
       }
     },
   });

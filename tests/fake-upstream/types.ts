@@ -70,6 +70,11 @@ export interface FakeUpstreamOptions {
   deviceFlow?: DeviceFlowOptions;
   /** The access_token the device flow returns and the only token accepted; default "gho_fake_user_token". */
   githubToken?: string;
+  /**
+   * Keep request bodies in the record after answering (default true). The benchmark turns it off: at thousands of
+   * 55 KB requests a second, kept bodies would fill the machine's memory within minutes.
+   */
+  keepBodies?: boolean;
   /** Pause between SSE frames in ms; default 1 so frames arrive as separate network writes; negative: none at all. */
   streamFrameDelayMs?: number;
   /** End /responses streams with `data: [DONE]` after the final response event; default false (Copilot sends none). */
