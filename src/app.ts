@@ -1,5 +1,7 @@
 import { Elysia } from "elysia";
 import { dialectErrors } from "./plugins/dialect-errors.ts";
+import { requestGuardPlugin } from "./plugins/guard.ts";
+import { adminRoutes } from "./routes/admin.ts";
 import { createRequestIds } from "./plugins/request-id.ts";
 import { openAIErrorBody } from "./protocols/openai-chat/index.ts";
 import { anthropicRoutes } from "./routes/anthropic.ts";
@@ -14,7 +16,10 @@ export function createApp(services: Services) {
   const requestIds = createRequestIds();
   return (
     new Elysia({ name: "copilot-relay" })
+      // First: every request passes the guard (Host, Origin, body size, API key) before any route.
+      .use(requestGuardPlugin(services.guard, requestIds))
       .use(healthRoutes(services, requestIds))
+      .use(adminRoutes(services, requestIds))
       .use(openAIRoutes(services, requestIds))
       .use(openAIResponsesRoutes(services, requestIds))
       .use(anthropicRoutes(services, requestIds))

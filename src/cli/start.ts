@@ -4,9 +4,13 @@ import type { Services } from "../services/create-services.ts";
 import { isInteractive } from "../services/github-token.ts";
 import { VERSION } from "../version.ts";
 import { createLogger } from "../core/logger.ts";
+import { serveOptions } from "../serve-options.ts";
 import { createServices } from "../services/create-services.ts";
 import { configFromArgs, withGithubToken } from "./command-context.ts";
+import { isLoopbackName } from "../services/guard/is-loopback.ts";
+import { CliUsageError } from "./cli-error.ts";
 import { checkOpenFiles, liftFetchLimit } from "./fetch-limits.ts";
+import { gracefulStop } from "./graceful-stop.ts";
 import { optionArgs } from "./option-args.ts";
 
 export const startCommand = defineCommand({
@@ -19,7 +23,14 @@ export const startCommand = defineCommand({
   },
   async run({ args, rawArgs }) {
     const config = configFromArgs(args, rawArgs);
-    const logger = createLogger({ verbose: config.verbose });
+    const exposed = !isLoopbackName(config.host);
+    if (exposed && config.apiKeys.length === 0 && config.auth) {
+      throw new CliUsageError(
+        `Refusing to listen on ${config.host} without API keys: anyone who can reach it could use your Copilot subscription. ` +
+          "Set --api-key (or COPILOT_RELAY_API_KEYS), or pass --no-auth to accept the risk.",
+      );
+    }
+    const logger = createLogger({ verbose: config.verbose, format: config.logFormat, file: config.logFile });
     // Before any fetch: Bun fixes its fetch concurrency when the process starts.
     await liftFetchLimit(config.maxUpstreamRequests, logger);
     checkOpenFiles(config.maxUpstreamRequests, logger);
@@ -27,13 +38,13 @@ export const startCommand = defineCommand({
     const app = createApp(services);
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
     // reusePort false: Elysia defaults to true, which lets a second relay silently share the port.
-    app.listen({ port: config.port, hostname: config.host, reusePort: false, idleTimeout: 255 });
+    app.listen(serveOptions(config, config.port));
     logger.info(`copilot-relay ${VERSION} listening on http://${host}:${app.server?.port}`);
     // The same routes on Ollama's port, for tools that assume http://localhost:11434 (and its /v1 OpenAI routes).
     const ollamaApp = config.ollamaPort === undefined ? undefined : createApp(services);
     if (ollamaApp) {
       try {
-        ollamaApp.listen({ port: config.ollamaPort, hostname: config.host, reusePort: false, idleTimeout: 255 });
+        ollamaApp.listen(serveOptions(config, config.ollamaPort as number));
       } catch (error) {
         logger.error(`Cannot listen on the Ollama port ${config.ollamaPort}: ${(error as Error).message}`);
         await app.stop();
@@ -41,16 +52,18 @@ export const startCommand = defineCommand({
       }
       logger.info(`Ollama API also on http://${host}:${ollamaApp.server?.port}`);
     }
-    if (config.host !== "127.0.0.1" && config.host !== "localhost" && config.host !== "::1") {
-      logger.warn(`Bound to ${config.host}: anyone who can reach this address can use your Copilot subscription.`);
+    if (exposed && config.apiKeys.length === 0) {
+      logger.warn(`Listening on ${config.host} WITHOUT API keys (--no-auth): anyone who can reach this address can use your Copilot subscription.`);
+    } else if (exposed) {
+      logger.info(`Listening beyond loopback on ${config.host}; requests need one of the ${config.apiKeys.length} API keys.`);
     }
 
-    const shutdown = () => {
-      services.stop();
-      void Promise.all([app.stop(), ollamaApp?.stop()]).finally(() => process.exit(0));
+    const shutdown = (signal: string) => {
+      logger.info(`${signal}: no new requests; in-flight ones get ${config.shutdownGrace} s to finish`);
+      void gracefulStop({ servers: [app, ollamaApp], services, graceMs: config.shutdownGrace * 1000 }).finally(() => process.exit(0));
     };
-    process.once("SIGINT", shutdown);
-    process.once("SIGTERM", shutdown);
+    process.once("SIGINT", () => shutdown("SIGINT"));
+    process.once("SIGTERM", () => shutdown("SIGTERM"));
 
     try {
       await services.start();

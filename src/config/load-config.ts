@@ -2,7 +2,7 @@ import { TypeCompiler } from "@sinclair/typebox/compiler";
 import { existsSync, readFileSync } from "node:fs";
 import { type Config, ConfigSchema } from "./schema.ts";
 import { defaultConfigFile, defaultDataDir } from "./paths.ts";
-import { type OptionKey, type OptionSpec, optionKeys, optionSpecs, toEnvName, toFlagName, toKey } from "./options.ts";
+import { flagOf, type OptionKey, type OptionSpec, optionKeys, optionSpecs, toEnvName, toKey } from "./options.ts";
 
 type Env = Record<string, string | undefined>;
 type Source = "flag" | "env" | "file" | "default";
@@ -20,10 +20,10 @@ export interface LoadConfigInput {
   configFile?: string;
 }
 
-const compiled = TypeCompiler.Compile(ConfigSchema);
+const fileOnlyKeys = ["modelAliases", "fallbacks"];
 
 const sourceLabel = (key: string, source: Source): string =>
-  source === "flag" ? `--${toFlagName(key)}` : source === "env" ? toEnvName(key) : source === "file" ? `config key "${key}"` : "default";
+  source === "flag" ? `--${flagOf(key)}` : source === "env" ? toEnvName(key) : source === "file" ? `config key "${key}"` : "default";
 
 function coerce(key: OptionKey, spec: OptionSpec, raw: unknown, source: Source): unknown {
   const fail = (allowed: string): never => {
@@ -36,6 +36,18 @@ function coerce(key: OptionKey, spec: OptionSpec, raw: unknown, source: Source):
       if (!Number.isInteger(value)) fail(range);
       if ((spec.minimum !== undefined && value < spec.minimum) || (spec.maximum !== undefined && value > spec.maximum)) fail(range);
       return value;
+    }
+    case "number": {
+      const value = typeof raw === "number" ? raw : typeof raw === "string" && /^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/.test(raw) ? Number(raw) : NaN;
+      const range = `a number from ${spec.minimum} to ${spec.maximum}`;
+      if (!Number.isFinite(value)) fail(range);
+      if ((spec.minimum !== undefined && value < spec.minimum) || (spec.maximum !== undefined && value > spec.maximum)) fail(range);
+      return value;
+    }
+    case "list": {
+      // A flag given several times, an env var or file string with commas, or a YAML list.
+      const items = (Array.isArray(raw) ? raw : [raw]).flatMap((item) => (typeof item === "string" || typeof item === "number" ? String(item).split(",") : fail("a list of strings")));
+      return items.map((item) => item.trim()).filter((item) => item !== "");
     }
     case "boolean": {
       if (typeof raw === "boolean") return raw;
@@ -74,8 +86,8 @@ function readConfigFile(path: string, explicit: boolean): Record<string, unknown
   const normalised: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(parsed)) {
     const key = toKey(name);
-    if (!(key in optionSpecs) && key !== "modelAliases") {
-      throw new ConfigError(`Unknown config key "${name}" in ${path}; known keys: ${[...optionKeys, "modelAliases"].join(", ")}`);
+    if (!(key in optionSpecs) && !fileOnlyKeys.includes(key)) {
+      throw new ConfigError(`Unknown config key "${name}" in ${path}; known keys: ${[...optionKeys, ...fileOnlyKeys].join(", ")}`);
     }
     normalised[key] = value;
   }
@@ -111,7 +123,7 @@ export function loadConfig(input: LoadConfigInput = {}): Config {
     config[key] = source === "default" ? raw : coerce(key, spec, raw, source);
     sources[key] = source;
   }
-  if (file.modelAliases !== undefined) config.modelAliases = file.modelAliases;
+  for (const key of fileOnlyKeys) if (file[key] !== undefined) config[key] = file[key];
 
   if (typeof config.enterpriseUrl === "string") {
     const host = enterpriseHost(config.enterpriseUrl);
@@ -128,6 +140,7 @@ export function loadConfig(input: LoadConfigInput = {}): Config {
   }
   config.home ??= defaultDataDir(env);
 
+  const compiled = TypeCompiler.Compile(ConfigSchema);
   if (!compiled.Check(config)) {
     const first = compiled.Errors(config).First();
     const key = first?.path.replace(/^\//, "").split("/")[0] ?? "config";

@@ -3,14 +3,16 @@
  * (`COPILOT_RELAY_SNAKE_NAME`) and a config-file key (camelCase; kebab-case and snake_case are accepted too).
  * The TypeBox schema in schema.ts is derived from it, so the three surfaces cannot drift apart.
  */
-export type OptionKind = "string" | "integer" | "boolean" | "enum";
+export type OptionKind = "string" | "integer" | "number" | "boolean" | "enum" | "list";
 
 export interface OptionSpec {
   kind: OptionKind;
   description: string;
   /** Short CLI alias, copilot-api compatible where it had one. */
   alias?: string;
-  default?: string | number | boolean;
+  /** The flag's name when it is not the key's kebab-case (a list's flag is singular and repeatable: `--api-key`). */
+  flag?: string;
+  default?: string | number | boolean | readonly string[];
   values?: readonly string[];
   minimum?: number;
   maximum?: number;
@@ -98,6 +100,134 @@ export const optionSpecs = {
     maximum: 86400,
     description: "How often the model list is refreshed",
   },
+  apiKeys: {
+    kind: "list",
+    flag: "api-key",
+    default: [],
+    secret: true,
+    description: "Client API key (repeatable; env: comma-separated). Clients send it as Authorization: Bearer or x-api-key",
+  },
+  auth: {
+    kind: "boolean",
+    default: true,
+    description: "With --no-auth, allow --host beyond loopback without API keys (warned on every start)",
+  },
+  allowedHosts: {
+    kind: "list",
+    flag: "allowed-host",
+    default: [],
+    description: "Host header names served besides loopback ones (DNS-rebinding protection; repeatable)",
+  },
+  corsOrigins: {
+    kind: "list",
+    flag: "cors-origin",
+    default: [],
+    description: "Browser origins allowed by CORS, e.g. http://localhost:3000 (repeatable; none by default)",
+  },
+  rateLimit: {
+    kind: "number",
+    alias: "r",
+    default: 0,
+    minimum: 0,
+    maximum: 3600,
+    description: "Minimum seconds between upstream chat requests (0: no limit)",
+  },
+  wait: { kind: "boolean", alias: "w", default: false, description: "With --rate-limit, queue early requests instead of answering 429" },
+  rateLimitQueue: {
+    kind: "integer",
+    default: 100,
+    minimum: 1,
+    maximum: 100000,
+    description: "With --wait, the most requests waiting for their turn",
+  },
+  rateLimitMaxWait: {
+    kind: "number",
+    default: 300,
+    minimum: 1,
+    maximum: 86400,
+    description: "With --wait, the longest a request waits for its turn, in seconds",
+  },
+  manual: { kind: "boolean", default: false, description: "Approve each chat request in the terminal (or through /admin/approvals)" },
+  approvalTimeout: {
+    kind: "number",
+    default: 300,
+    minimum: 1,
+    maximum: 86400,
+    description: "With --manual, seconds before an undecided request is rejected",
+  },
+  retries: {
+    kind: "integer",
+    default: 2,
+    minimum: 0,
+    maximum: 10,
+    description: "Retries of an upstream 429, 5xx, connection error or timeout, before any byte reached the client",
+  },
+  retryBaseDelay: {
+    kind: "number",
+    default: 0.5,
+    minimum: 0,
+    maximum: 60,
+    description: "First retry's delay in seconds (doubling, with full jitter; an upstream retry-after wins)",
+  },
+  retryMaxDelay: { kind: "number", default: 8, minimum: 0, maximum: 600, description: "Longest delay between retries, in seconds" },
+  retryTotalTime: {
+    kind: "number",
+    default: 30,
+    minimum: 0,
+    maximum: 3600,
+    description: "Longest time spent retrying one request, in seconds",
+  },
+  connectTimeout: {
+    kind: "number",
+    default: 30,
+    minimum: 0.1,
+    maximum: 3600,
+    description: "Seconds for a streamed request's upstream to answer with headers (a connection that does not answer)",
+  },
+  firstByteTimeout: {
+    kind: "number",
+    default: 300,
+    minimum: 0.1,
+    maximum: 86400,
+    description: "Seconds until the upstream's first byte of the answer (a non-streamed answer's whole wait)",
+  },
+  streamIdleTimeout: {
+    kind: "number",
+    default: 120,
+    minimum: 0.1,
+    maximum: 86400,
+    description: "Seconds a stream may go without an upstream byte before it is ended with an error event",
+  },
+  maxBodySize: {
+    kind: "integer",
+    default: 50,
+    minimum: 1,
+    maximum: 1024,
+    description: "Largest request body accepted, in MiB (413 beyond)",
+  },
+  maxQueuedRequests: {
+    kind: "integer",
+    default: 1000,
+    minimum: 0,
+    maximum: 1000000,
+    description: "Requests that may wait for an upstream slot once --max-upstream-requests are in flight (503 beyond)",
+  },
+  keyRequestsPerMinute: {
+    kind: "integer",
+    default: 0,
+    minimum: 0,
+    maximum: 1000000,
+    description: "Requests per minute allowed per API key (0: no limit)",
+  },
+  logFormat: { kind: "enum", values: ["text", "json"], default: "text", description: "Log lines as text or as JSON objects" },
+  logFile: { kind: "string", description: "Also append log lines to this file" },
+  shutdownGrace: {
+    kind: "number",
+    default: 10,
+    minimum: 0,
+    maximum: 3600,
+    description: "On SIGINT/SIGTERM, seconds in-flight requests get to finish before they are ended",
+  },
   readyTimeoutSeconds: {
     kind: "integer",
     default: 30,
@@ -113,6 +243,11 @@ export const optionKeys = Object.keys(optionSpecs) as OptionKey[];
 /** `accountType` → `account-type`. */
 export function toFlagName(key: string): string {
   return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** The CLI flag of an option: its own `flag` name, else the key in kebab-case. */
+export function flagOf(key: string): string {
+  return (optionSpecs as Record<string, OptionSpec>)[key]?.flag ?? toFlagName(key);
 }
 
 /** `accountType` → `COPILOT_RELAY_ACCOUNT_TYPE`. */

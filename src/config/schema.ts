@@ -5,6 +5,10 @@ function schemaFor(spec: OptionSpec): TSchema {
   switch (spec.kind) {
     case "integer":
       return Type.Integer({ minimum: spec.minimum, maximum: spec.maximum });
+    case "number":
+      return Type.Number({ minimum: spec.minimum, maximum: spec.maximum });
+    case "list":
+      return Type.Array(Type.String({ minLength: 1 }));
     case "boolean":
       return Type.Boolean();
     case "enum":
@@ -21,9 +25,11 @@ const properties = Object.fromEntries(
   }),
 );
 
-/** Model aliases come from the config file only: a map is awkward as a flag. */
+/** Maps come from the config file only: awkward as flags. */
 const fileOnly = {
   modelAliases: Type.Optional(Type.Record(Type.String(), Type.String())),
+  /** Models to try, in order, while a model cools down or after its retries ran out. */
+  fallbacks: Type.Optional(Type.Record(Type.String(), Type.Array(Type.String({ minLength: 1 })))),
 };
 
 type ScalarConfig = {
@@ -31,8 +37,10 @@ type ScalarConfig = {
     ? ConfigValue<(typeof optionSpecs)[K]>
     : ConfigValue<(typeof optionSpecs)[K]> | undefined;
 };
-type ConfigValue<S> = S extends { kind: "integer" }
+type ConfigValue<S> = S extends { kind: "integer" | "number" }
   ? number
+  : S extends { kind: "list" }
+    ? string[]
   : S extends { kind: "boolean" }
     ? boolean
     : S extends { kind: "enum"; values: readonly (infer V)[] }
@@ -45,6 +53,7 @@ export type Config = ScalarConfig & {
   /** Always set after loading: defaults to the XDG data directory. */
   home: string;
   modelAliases?: Static<typeof fileOnly.modelAliases>;
+  fallbacks?: Static<typeof fileOnly.fallbacks>;
   /** Where the config file was read from, when one was. */
   configFile?: string;
 };

@@ -1,3 +1,4 @@
+import { openSync, writeSync } from "node:fs";
 import { type ConsolaInstance, type ConsolaReporter, createConsola, type LogObject } from "consola/core";
 
 export type Logger = ConsolaInstance;
@@ -6,6 +7,10 @@ export interface LoggerOptions {
   verbose?: boolean;
   /** Tests pass their own reporter to capture log lines. */
   reporters?: ConsolaReporter[];
+  /** `json`: one object per line, for log collectors. */
+  format?: "text" | "json";
+  /** Also append every line to this file. */
+  file?: string;
 }
 
 const badges: Record<string, [plain: string, color: number]> = {
@@ -22,18 +27,31 @@ const badges: Record<string, [plain: string, color: number]> = {
 const text = (arg: unknown): string => (typeof arg === "string" ? arg : arg instanceof Error ? (arg.stack ?? arg.message) : Bun.inspect(arg));
 
 /**
- * One line per entry: time, level, message; warnings and errors on stderr. consola's own reporters pull in
- * node:util and node:tty, which cost the server ~7 MB of resident memory it never needs (a `bun run bench` figure);
- * the interactive parts of consola (prompts, boxes) are loaded only by the commands that use them.
+ * One line per entry: time, level, message (or a JSON object); warnings and errors on stderr. consola's own
+ * reporters pull in node:util and node:tty, which cost the server ~7 MB of resident memory it never needs (a
+ * `bun run bench` figure); the interactive parts of consola (prompts, boxes) are loaded only by the commands that
+ * use them.
  */
-function lineReporter(colors: boolean): ConsolaReporter {
+function lineReporter(options: { colors: boolean; format: "text" | "json"; file?: string }): ConsolaReporter {
+  const fileFd = options.file ? openSync(options.file, "a", 0o600) : undefined;
   return {
     log(entry: LogObject) {
-      const [plain, color] = badges[entry.type] ?? ["INFO ", 34];
-      const badge = colors ? `\x1b[${color}m${plain}\x1b[0m` : plain;
-      const line = `${entry.date.toISOString()} ${badge} ${entry.args.map(text).join(" ")}`;
+      const message = entry.args.map(text).join(" ");
+      let line: string;
+      if (options.format === "json") line = JSON.stringify({ time: entry.date.toISOString(), level: entry.type, message });
+      else {
+        const [plain, color] = badges[entry.type] ?? ["INFO ", 34];
+        line = `${entry.date.toISOString()} ${options.colors ? `\x1b[${color}m${plain}\x1b[0m` : plain} ${message}`;
+      }
       if (entry.level < 2) console.error(line);
       else console.log(line);
+      if (fileFd !== undefined) {
+        try {
+          writeSync(fileFd, `${options.colors && options.format === "text" ? line.replace(/\x1b\[\d+m/g, "") : line}\n`);
+        } catch {
+          // A full disk must not take the relay down.
+        }
+      }
     },
   };
 }
@@ -42,6 +60,6 @@ function lineReporter(colors: boolean): ConsolaReporter {
 export function createLogger(options: LoggerOptions = {}): Logger {
   return createConsola({
     level: options.verbose ? 4 : 3,
-    reporters: options.reporters ?? [lineReporter(Bun.enableANSIColors)],
+    reporters: options.reporters ?? [lineReporter({ colors: Bun.enableANSIColors && options.format !== "json", format: options.format ?? "text", file: options.file })],
   });
 }

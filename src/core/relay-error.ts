@@ -48,6 +48,8 @@ export class RelayError extends Error {
   readonly retryable: boolean;
   readonly retryAfter: number | undefined;
   readonly upstreamType: string | undefined;
+  /** How many times the relay retried before giving up with this error (for the log line). */
+  retries = 0;
 
   constructor(kind: RelayErrorKind, message: string, init: RelayErrorInit = {}) {
     super(message, { cause: init.cause });

@@ -15,6 +15,11 @@ export interface SseRelayHooks {
   onEnd: (outcome: "done" | "cancelled" | "error", tail: Uint8Array, head: Uint8Array | undefined) => void;
   /** Drop a trailing `data: [DONE]` event (Copilot adds one to Anthropic streams). */
   dropDone?: boolean;
+  /**
+   * Starts watching the stream for silence (first-byte and idle timeouts); `onTimeout` cancels the upstream and the
+   * stream ends with the error event.
+   */
+  watch?: (onTimeout: (error: Error) => void) => { touch(): void; stop(): void };
 }
 
 const LF = 0x0a;
@@ -96,9 +101,15 @@ export function relaySse(body: ReadableStream<Uint8Array>, hooks: SseRelayHooks)
   const held: Uint8Array[] = [];
   let heldSize = 0;
   let ended = false;
+  let timedOut: Error | undefined;
+  const watch = hooks.watch?.((error) => {
+    timedOut = error;
+    void reader.cancel(error).catch(() => {});
+  });
   const end = (outcome: "done" | "cancelled" | "error") => {
     if (ended) return;
     ended = true;
+    watch?.stop();
     hooks.onEnd(outcome, lastBytes(tail, TAIL_BYTES), head);
   };
   const keep = (chunk: Uint8Array) => {
@@ -115,6 +126,8 @@ export function relaySse(body: ReadableStream<Uint8Array>, hooks: SseRelayHooks)
         try {
           for (;;) {
             const { done, value } = await reader.read();
+            if (timedOut) throw timedOut;
+            watch?.touch();
             if (done) {
               if (heldSize > 0) {
                 const rest = concat(held, heldSize);

@@ -5,11 +5,19 @@
  */
 export interface RequestIds {
   idFor(request: Request): string;
+  /** The name of the API key a request came with (set by the request guard), for the log and the record. */
+  keyNameOf(request: Request): string | undefined;
+  setKeyName(request: Request, name: string): void;
 }
 
 export function createRequestIds(): RequestIds {
   const ids = new WeakMap<Request, string>();
+  const keyNames = new WeakMap<Request, string>();
   return {
+    keyNameOf: (request) => keyNames.get(request),
+    setKeyName(request, name) {
+      keyNames.set(request, name);
+    },
     idFor(request) {
       let id = ids.get(request);
       if (!id) {

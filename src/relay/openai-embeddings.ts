@@ -9,6 +9,6 @@ const validate = createValidator<EmbeddingRequest>(EmbeddingRequestSchema);
 /** POST /v1/embeddings: validated, model resolved, body forwarded, answer relayed. */
 export async function relayEmbeddings(deps: RelayDeps, input: RelayInput): Promise<Response> {
   const body = validate(parseJsonBody(input.body));
-  const { upstream, record } = await sendEmbeddings(deps, input, body, "openai-embeddings", input.body);
-  return passThrough(upstream, { requestId: input.requestId, stream: false, record, usage: (tail) => usageFromTail(tail) });
+  const { upstream, record, model } = await sendEmbeddings(deps, input, body, "openai-embeddings", input.body);
+  return passThrough(upstream, { requestId: input.requestId, model: model.id, stream: false, finish: { record, release: () => {} }, usage: (tail) => usageFromTail(tail) });
 }

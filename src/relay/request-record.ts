@@ -1,20 +1,21 @@
-import type { TokenUsage } from "../core/token-usage.ts";
 import type { Initiator } from "../core/hub/index.ts";
+import type { TokenUsage } from "../core/token-usage.ts";
 import type { CopilotModel } from "../providers/copilot/model.ts";
 import type { RelayDeps, RelayInput } from "./relay-deps.ts";
 
-export type RecordRequest = (status: number, outcome: "done" | "cancelled" | "error", usage?: TokenUsage) => void;
+/** How a request ended, with its usage and when its first byte went to the client (epoch ms), when known. */
+export type RecordRequest = (status: number, outcome: "done" | "cancelled" | "error", usage?: TokenUsage, firstByteAt?: number) => void;
 
 /** Binds what every relay path logs about a request once, so each path only says how it ended. */
 export function requestRecord(
-  deps: RelayDeps,
+  deps: Pick<RelayDeps, "recorder">,
   input: RelayInput,
-  request: { model: CopilotModel; initiator: Initiator; stream: boolean; upstream: string; dialect: string },
+  request: { model: CopilotModel; initiator: Initiator; stream: boolean; upstream: string; dialect: string; retries?: number },
 ): RecordRequest {
-  const started = performance.now();
-  // Only these two: the closure lives as long as a stream, and the input holds the whole request body.
-  const { requestId, route } = input;
-  return (status, outcome, usage) =>
+  // Only these: the closure lives as long as a stream, and the input holds the whole request body.
+  const { requestId, route, keyName } = input;
+  const started = input.receivedAt ?? Date.now();
+  return (status, outcome, usage, firstByteAt) =>
     deps.recorder.record({
       requestId,
       route,
@@ -24,9 +25,12 @@ export function requestRecord(
       status,
       stream: request.stream,
       outcome,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: Date.now() - started,
+      firstByteMs: firstByteAt === undefined ? undefined : firstByteAt - started,
       usage,
       upstream: request.upstream,
       dialect: request.dialect,
+      retries: request.retries ?? 0,
+      keyName,
     });
 }

@@ -1,24 +1,28 @@
+import type { UsageText } from "../core/number-field.ts";
 import { RelayError } from "../core/relay-error.ts";
 import { relayedHeaders } from "../core/response-headers.ts";
 import { relaySse } from "../core/sse-relay.ts";
-import type { UsageText } from "../core/number-field.ts";
 import type { TokenUsage } from "../core/token-usage.ts";
 import { upstreamError } from "../providers/copilot/upstream-error.ts";
-import type { RecordRequest } from "./request-record.ts";
+import type { Finish } from "./plan.ts";
+import type { StreamWatchFactory } from "./relay-deps.ts";
 
 /** Usage sits in the last object of a non-streamed answer; this much of its end is enough to find it. */
 const USAGE_TAIL_BYTES = 1024;
 
 export interface PassThroughOptions {
   requestId: string;
+  /** The model that answered, for the `x-copilot-relay-model` header. */
+  model: string;
   stream: boolean;
-  record: RecordRequest;
-  /** Reads the dialect's usage from the answer's last text (and, for streams, its first event). */
+  finish: Finish;
+  /** Reads the dialect's usage from the answer's last bytes (and, for streams, its first event). */
   usage: (tail: UsageText, head: UsageText) => TokenUsage | undefined;
   /** The client dialect's error event for an upstream failure mid-stream. */
   streamErrorEvent?: (error: RelayError) => string;
   /** Drop Copilot's trailing `data: [DONE]` (Anthropic streams). */
   dropDone?: boolean;
+  watch?: StreamWatchFactory;
 }
 
 const midStreamError = (cause: unknown): RelayError =>
@@ -27,28 +31,41 @@ const midStreamError = (cause: unknown): RelayError =>
 /**
  * The fast path's answer, shared by every dialect: upstream errors keep their status and message; a non-streamed
  * body is buffered (so a failure mid-body becomes a proper error) and relayed as is; a stream is relayed byte for
- * byte at event boundaries (core/sse-relay.ts). Usage is read from the ends on the side and recorded once.
+ * byte at event boundaries (core/sse-relay.ts), ended by the watchdog if the upstream goes quiet. Usage is read
+ * from the ends on the side and recorded once; the upstream slot is freed when the answer is done.
  */
 export async function passThrough(upstream: Response, options: PassThroughOptions): Promise<Response> {
-  const { record, usage } = options;
+  const { finish, usage } = options;
   if (!upstream.ok) {
     const error = await upstreamError(upstream);
-    record(error.status, "error");
+    finish.release();
+    finish.record(error.status, "error");
     throw error;
   }
   const headers = relayedHeaders(upstream.headers, options.requestId);
+  headers.set("x-copilot-relay-model", options.model);
   if (!options.stream || !upstream.body) {
-    const bytes = new Uint8Array(await upstream.arrayBuffer());
-    record(upstream.status, "done", usage(bytes.subarray(Math.max(0, bytes.length - USAGE_TAIL_BYTES)), ""));
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await upstream.arrayBuffer());
+    } finally {
+      finish.release();
+    }
+    finish.record(upstream.status, "done", usage(bytes.subarray(Math.max(0, bytes.length - USAGE_TAIL_BYTES)), ""));
     return new Response(bytes, { status: upstream.status, headers });
   }
   headers.set("content-type", "text/event-stream; charset=utf-8");
   headers.set("cache-control", "no-cache");
+  const { status } = upstream;
   const body = relaySse(upstream.body, {
     dropDone: options.dropDone,
     errorEvent: (error) => options.streamErrorEvent?.(midStreamError(error)) ?? "",
+    watch: options.watch,
     // Usage is searched in the bytes; only the few hundred after a `"usage"` key are ever decoded.
-    onEnd: (outcome, tail, head) => record(upstream.status, outcome, usage(tail, head ?? "")),
+    onEnd: (outcome, tail, head) => {
+      finish.release();
+      finish.record(status, outcome, usage(tail, head ?? ""));
+    },
   });
-  return new Response(body, { status: upstream.status, headers });
+  return new Response(body, { status, headers });
 }

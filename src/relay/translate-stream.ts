@@ -10,6 +10,8 @@ export interface TranslateStreamOptions {
   /** Keep-alive while the upstream is silent (Anthropic sends `ping`; proxies cut idle streams). */
   pingIntervalMs?: number;
   onEnd: (outcome: "done" | "cancelled" | "error", usage: Partial<HubUsage> | undefined) => void;
+  /** Watches the upstream for silence (see SseRelayHooks.watch); a timeout ends the stream with the error event. */
+  watch?: (onTimeout: (error: Error) => void) => { touch(): void; stop(): void };
 }
 
 const encoder = new TextEncoder();
@@ -32,10 +34,16 @@ export function translateStream(body: ReadableStream<Uint8Array>, options: Trans
   let lastWrite = performance.now();
   let pingTimer: ReturnType<typeof setInterval> | undefined;
 
+  let timedOut: Error | undefined;
+  const watch = options.watch?.((error) => {
+    timedOut = error;
+    void reader.cancel(error).catch(() => {});
+  });
   const finish = (outcome: "done" | "cancelled" | "error") => {
     if (finished) return;
     finished = true;
     clearInterval(pingTimer);
+    watch?.stop();
     options.onEnd(outcome, usage);
   };
   const encodeParts = (parts: HubStreamPart[]): string => {
@@ -86,6 +94,8 @@ export function translateStream(body: ReadableStream<Uint8Array>, options: Trans
         try {
           for (;;) {
             const { done, value } = await reader.read();
+            if (timedOut) throw timedOut;
+            watch?.touch();
             const step = done ? decodePayloads(frames.flush()) : decodePayloads(frames.push(value));
             if (done || step.done) {
               const tail = failed ? step.text : step.text + encodeParts(decoder.flush()) + out.flush();
@@ -103,7 +113,7 @@ export function translateStream(body: ReadableStream<Uint8Array>, options: Trans
           }
         } catch (error) {
           if (finished) return;
-          const tail = fail(`The upstream stream failed: ${(error as Error)?.message ?? String(error)}`);
+          const tail = fail(error === timedOut ? (error as Error).message : `The upstream stream failed: ${(error as Error)?.message ?? String(error)}`);
           if (tail) controller.enqueue(encoder.encode(tail));
           controller.close();
           finish("error");

@@ -4,7 +4,10 @@ import type { Services } from "../services/create-services.ts";
 import { VERSION } from "../version.ts";
 
 /** Liveness and readiness for supervisors and load balancers. */
-export function healthRoutes(services: Pick<Services, "readiness" | "models" | "tokens">, requestIds: RequestIds) {
+export function healthRoutes(
+  services: Pick<Services, "readiness" | "models" | "tokens" | "cooldowns" | "upstreamSlots" | "rateLimiter" | "approvals" | "watchdog">,
+  requestIds: RequestIds,
+) {
   return new Elysia()
     .get("/healthz", ({ request }) => jsonResponse({ status: "ok", version: VERSION }, requestIds.idFor(request)))
     .get("/readyz", ({ request }) => {
@@ -14,6 +17,10 @@ export function healthRoutes(services: Pick<Services, "readiness" | "models" | "
         reason: services.readiness.reason(),
         models: services.models.list().length,
         copilotTokenExpiresAt: services.tokens.expiresAt() ? new Date(services.tokens.expiresAt()).toISOString() : null,
+        upstream: { inFlight: services.upstreamSlots.active(), queued: services.upstreamSlots.queued(), openStreams: services.watchdog.size() },
+        rateLimit: { queued: services.rateLimiter.queued() },
+        approvals: services.approvals ? { pending: services.approvals.pending().length } : null,
+        cooldowns: services.cooldowns.list(),
       };
       return jsonResponse(body, requestIds.idFor(request), ready ? 200 : 503);
     });

@@ -10,5 +10,7 @@ export async function relayInput(request: Request, requestIds: RequestIds, route
     requestId: requestIds.idFor(request),
     route,
     receivedAt: Date.now(),
+    keyName: requestIds.keyNameOf(request),
+    client: request.headers.get("user-agent") ?? "an unnamed client",
   };
 }

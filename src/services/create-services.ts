@@ -11,7 +11,23 @@ import type { RelayDeps } from "../relay/relay-deps.ts";
 import { type CopilotTokenManager, createCopilotTokenManager } from "./copilot-token-manager.ts";
 import { createModelCatalogue } from "./model-catalogue.ts";
 import { createReadiness } from "./readiness.ts";
-import { type AccessLogSink, createBatchedStdoutLog } from "./access-log.ts";
+import type { StreamWatchFactory } from "../relay/relay-deps.ts";
+import { type AccessLogSink, createAccessLog } from "./access-log.ts";
+import { createAdmission } from "./admission.ts";
+import {
+  type ApprovalPrompter,
+  type ApprovalQueue,
+  createApprovalQueue,
+  createCooldowns,
+  createRateLimiter,
+  createSemaphore,
+  type RateLimiter,
+  type Semaphore,
+  terminalPrompter,
+} from "./control/index.ts";
+import { isInteractive } from "./github-token.ts";
+import { createRequestGuard, type RequestGuard } from "./guard/request-guard.ts";
+import { createStreamWatchdog, type StreamWatchdog } from "./stream-watchdog.ts";
 import { createRequestRecorder } from "./request-recorder.ts";
 import { createTokenCounter } from "./token-counter.ts";
 
@@ -24,6 +40,8 @@ export interface ServiceOverrides {
   accessLog?: AccessLogSink;
   /** Token refresh retry timing; tests shorten it. */
   tokenRetryBaseMs?: number;
+  /** How --manual asks in a terminal; tests pass a stub. Without one (and without a terminal), only the API decides. */
+  approvalPrompter?: ApprovalPrompter;
 }
 
 export interface Services extends RelayDeps {
@@ -33,6 +51,12 @@ export interface Services extends RelayDeps {
   http: $Fetch;
   tokens: CopilotTokenManager;
   copilot: CopilotClient;
+  guard: RequestGuard;
+  /** The --manual approval queue, when --manual is on. */
+  approvals: ApprovalQueue | undefined;
+  rateLimiter: RateLimiter;
+  upstreamSlots: Semaphore;
+  watchdog: StreamWatchdog;
   setGithubToken(token: string): void;
   githubToken(): string | undefined;
   /**
@@ -47,7 +71,7 @@ export interface Services extends RelayDeps {
 export function createServices(config: Config, overrides: ServiceOverrides = {}): Services {
   const env = overrides.env ?? process.env;
   const clock = overrides.clock ?? systemClock;
-  const logger = overrides.logger ?? createLogger({ verbose: config.verbose });
+  const logger = overrides.logger ?? createLogger({ verbose: config.verbose, format: config.logFormat, file: config.logFile });
   const baseFetch: FetchLike = overrides.fetch ?? ((input, init) => fetch(input, init));
   const proxiedFetch: FetchLike = config.proxyEnv
     ? (input, init) => baseFetch(input, { ...init, proxy: proxyFor(String(input instanceof Request ? input.url : input), env) })
@@ -73,7 +97,23 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     refreshIntervalMs: config.modelsRefreshSeconds * 1000,
   });
   const readiness = createReadiness();
-  const recorder = createRequestRecorder(overrides.accessLog ?? createBatchedStdoutLog());
+  const recorder = createRequestRecorder(overrides.accessLog ?? createAccessLog({ format: config.logFormat, file: config.logFile }));
+  const cooldowns = createCooldowns({ clock });
+  const rateLimiter = createRateLimiter({
+    spacingMs: config.rateLimit * 1000,
+    wait: config.wait,
+    maxQueue: config.rateLimitQueue,
+    maxWaitMs: config.rateLimitMaxWait * 1000,
+    clock,
+  });
+  const approvals = config.manual
+    ? createApprovalQueue({ timeoutMs: config.approvalTimeout * 1000, clock, prompter: overrides.approvalPrompter ?? (isInteractive(env) ? terminalPrompter() : undefined) })
+    : undefined;
+  const upstreamSlots = createSemaphore({ max: config.maxUpstreamRequests, maxQueue: config.maxQueuedRequests, clock });
+  const watchdog = createStreamWatchdog(clock);
+  const provider = createCopilotProvider(copilot);
+  const watchStream: StreamWatchFactory = (onTimeout) =>
+    watchdog.watch({ firstByteMs: config.firstByteTimeout * 1000, idleMs: config.streamIdleTimeout * 1000 }, onTimeout);
   let stopped = false;
 
   async function attemptStart(): Promise<void> {
@@ -104,8 +144,30 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     http,
     tokens,
     copilot,
-    provider: createCopilotProvider(copilot),
+    provider,
     models,
+    guard: createRequestGuard(config, clock),
+    approvals,
+    rateLimiter,
+    upstreamSlots,
+    watchdog,
+    cooldowns,
+    admission: createAdmission(rateLimiter, approvals),
+    watchStream,
+    dispatch: {
+      provider,
+      clock,
+      logger,
+      cooldowns,
+      upstreamSlots,
+      retryPolicy: {
+        attempts: config.retries + 1,
+        baseDelayMs: config.retryBaseDelay * 1000,
+        maxDelayMs: config.retryMaxDelay * 1000,
+        totalMs: config.retryTotalTime * 1000,
+      },
+      timeouts: { connectMs: config.connectTimeout * 1000, firstByteMs: config.firstByteTimeout * 1000 },
+    },
     readiness,
     recorder,
     tokenCounter: createTokenCounter(),
@@ -128,6 +190,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
       stopped = true;
       tokens.stop();
       models.stop();
+      watchdog.stop();
     },
   };
 }

@@ -18,6 +18,11 @@ export interface RequestRecord {
   upstream: string;
   /** The client's dialect (openai-chat, anthropic-messages, …). */
   dialect: string;
+  /** Milliseconds to the first byte sent to the client (streams). */
+  firstByteMs?: number;
+  retries?: number;
+  /** The API key's name, never the key. */
+  keyName?: string;
 }
 
 export interface ModelTotals {
@@ -64,12 +69,7 @@ export function createRequestRecorder(log: AccessLogSink): RequestRecorder {
       if (entry.status >= 400 || entry.outcome === "error") totals.errors += 1;
       byModel.set(entry.model, totals);
 
-      const tokens = entry.usage ? ` in=${entry.usage.inputTokens} out=${entry.usage.outputTokens}` : "";
-      const premium = entry.initiator === "user" && entry.multiplier > 0 ? ` premium=${entry.multiplier}` : "";
-      log(
-        `${entry.route} ${entry.dialect} ${entry.model} initiator=${entry.initiator}${premium} via=${entry.upstream} ${entry.status}` +
-          `${entry.stream ? " stream" : ""}${entry.outcome === "done" ? "" : ` ${entry.outcome}`} ${entry.durationMs}ms${tokens} id=${entry.requestId}`,
-      );
+      log(entry);
     },
     totals: () => Object.fromEntries(byModel),
     recentModels: (sinceMs) => [...lastUsed].filter(([, at]) => at >= sinceMs).map(([model]) => model).reverse(),

@@ -32,7 +32,7 @@ describe("the compiled binary", () => {
     expect(existsSync(binary)).toBe(true);
     const result = await runCli([binary], ["--version"], { PATH: process.env.PATH ?? "" });
     expect(result.code).toBe(0);
-    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+( \([\w.-]+\))?$/);
   });
 
   test("serves chat, streaming and models against the fake Copilot", async () => {

@@ -6,6 +6,8 @@ import { loadConfig } from "../../src/config/load-config.ts";
 import type { Config } from "../../src/config/schema.ts";
 import type { Clock } from "../../src/core/clock.ts";
 import { createLogger } from "../../src/core/logger.ts";
+import { serveOptions } from "../../src/serve-options.ts";
+import { formatAccessLine } from "../../src/services/access-log.ts";
 import { createServices, type Services } from "../../src/services/create-services.ts";
 import { type FakeUpstream, type FakeUpstreamOptions, startFakeUpstream } from "../fake-upstream/index.ts";
 
@@ -56,7 +58,8 @@ export async function startRelay(options: HarnessOptions = {}): Promise<RelayHar
   const fake = await startFakeUpstream(options.fake);
   const home = mkdtempSync(join(tmpdir(), "copilot-relay-test-"));
   const env = { ...fakeEnv(fake, home), ...options.env };
-  const config = loadConfig({ env, flags: { port: 0, ...options.flags } });
+  // No retries unless a test asks: most tests inject one failure and expect to see it.
+  const config = loadConfig({ env, flags: { port: 0, retries: 0, ...options.flags } });
   const logs: LogLine[] = [];
   const logger = createLogger({
     verbose: true,
@@ -73,11 +76,11 @@ export async function startRelay(options: HarnessOptions = {}): Promise<RelayHar
     logger,
     clock: options.clock,
     tokenRetryBaseMs: 20,
-    accessLog: (line) => logs.push({ level: 3, type: "access", text: line }),
+    accessLog: (entry) => logs.push({ level: 3, type: "access", text: formatAccessLine(entry) }),
   });
   services.setGithubToken(options.githubToken ?? fake.options.githubToken ?? "gho_fake_user_token");
-  const app = createApp(services).listen({ port: 0, hostname: "127.0.0.1", reusePort: false, idleTimeout: 0 });
-  const second = createApp(services).listen({ port: 0, hostname: "127.0.0.1", reusePort: false, idleTimeout: 0 });
+  const app = createApp(services).listen({ ...serveOptions(config, 0), idleTimeout: 0 });
+  const second = createApp(services).listen({ ...serveOptions(config, 0), idleTimeout: 0 });
   if (!options.noStart) await services.start();
   return {
     fake,

@@ -1,0 +1,113 @@
+import type { Clock } from "../core/clock.ts";
+import { RelayError } from "../core/relay-error.ts";
+import type { Logger } from "../core/logger.ts";
+import { upstreamError } from "../providers/copilot/upstream-error.ts";
+import type { Provider, ProviderCall } from "../providers/provider.ts";
+import { type Cooldowns, isRetryableStatus, type RetryPolicy, retryDelayMs, type Semaphore, shouldRetry } from "../services/control/index.ts";
+
+export interface DispatchDeps {
+  provider: Provider;
+  clock: Clock;
+  logger: Logger;
+  cooldowns: Cooldowns;
+  upstreamSlots: Semaphore;
+  retryPolicy: RetryPolicy;
+  /** Seconds until response headers: streams (`connect`) and non-streamed answers (`firstByte`). */
+  timeouts: { connectMs: number; firstByteMs: number };
+}
+
+export interface Dispatched {
+  response: Response;
+  retries: number;
+  /** Frees the upstream slot; call once the answer has been relayed (or dropped). Idempotent. */
+  release: () => void;
+}
+
+/** The error an attempt ended in, with what the retry logic needs. */
+interface Failure {
+  error: RelayError;
+  retryable: boolean;
+  retryAfter?: number;
+}
+
+/**
+ * One upstream call with the relay's policy around it (issue 8): an upstream slot (--max-upstream-requests, queued
+ * beyond), a deadline for the answer to start, and retries with exponential backoff and full jitter on 429, 5xx,
+ * connection errors and timeouts — all before any byte reaches the client, since the caller relays nothing until
+ * this returns. A 429 puts the model in cooldown; when `hasFallback` is true the caller prefers another model
+ * to waiting, so a 429 is returned at once instead of retried.
+ */
+export async function dispatch(deps: DispatchDeps, call: ProviderCall, options: { stream: boolean; hasFallback: boolean }): Promise<Dispatched> {
+  const { clock, retryPolicy } = deps;
+  const started = clock.now();
+  for (let retries = 0; ; retries++) {
+    const release = await deps.upstreamSlots.acquire(call.signal);
+    const outcome = await attempt(deps, call, options.stream).catch((error: unknown) => failure(error, call.signal));
+    if (outcome instanceof Response && outcome.ok) {
+      deps.cooldowns.clear(call.model.id);
+      return { response: outcome, retries, release };
+    }
+    const problem = outcome instanceof Response ? await failedAnswer(outcome) : outcome;
+    release();
+    if (problem.error.status === 429) deps.cooldowns.coolDown(call.model.id, problem.retryAfter);
+    const delay = retryDelayMs(retryPolicy, retries + 1, problem.retryAfter, clock.random);
+    const retry =
+      problem.retryable &&
+      !(problem.error.status === 429 && options.hasFallback) &&
+      shouldRetry({ policy: retryPolicy, retriesSoFar: retries, elapsedMs: clock.now() - started, nextDelayMs: delay });
+    if (!retry) {
+      problem.error.retries = retries;
+      throw problem.error;
+    }
+    deps.logger.debug(`${call.requestId}: ${call.model.id} answered ${problem.error.status} (${problem.error.message}); retry ${retries + 1} in ${Math.round(delay)} ms`);
+    await wait(clock, delay, call.signal);
+  }
+}
+
+/** One try, with a deadline for the response headers that also aborts the upstream request. */
+async function attempt(deps: DispatchDeps, call: ProviderCall, stream: boolean): Promise<Response> {
+  const deadlineMs = stream ? deps.timeouts.connectMs : deps.timeouts.firstByteMs;
+  const timer = new AbortController();
+  const handle = deps.clock.setTimeout(() => timer.abort(new RelayError("upstream", timeoutMessage(stream, deadlineMs), { status: 504, code: "upstream_timeout" })), deadlineMs);
+  try {
+    return await deps.provider.send({ ...call, signal: AbortSignal.any([call.signal, timer.signal]) });
+  } catch (error) {
+    // The deadline's own reason says what happened; a fetch aborted by it rejects with an AbortError.
+    if (timer.signal.aborted && !call.signal.aborted) throw timer.signal.reason;
+    throw error;
+  } finally {
+    deps.clock.clearTimeout(handle);
+  }
+}
+
+const timeoutMessage = (stream: boolean, ms: number) =>
+  stream
+    ? `The upstream did not start answering within ${ms / 1000} s (--connect-timeout)`
+    : `The upstream did not answer within ${ms / 1000} s (--first-byte-timeout)`;
+
+async function failedAnswer(response: Response): Promise<Failure> {
+  const error = await upstreamError(response);
+  return { error, retryable: isRetryableStatus(response.status), retryAfter: error.retryAfter };
+}
+
+function failure(error: unknown, signal: AbortSignal): Failure {
+  // A client that left is not retried: its error goes back up as it is.
+  if (signal.aborted) throw error;
+  if (error instanceof RelayError) return { error, retryable: error.status >= 500 || error.status === 429 };
+  return { error: new RelayError("upstream", `The upstream request failed: ${(error as Error)?.message ?? String(error)}`, { cause: error }), retryable: true };
+}
+
+function wait(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clock.clearTimeout(handle);
+      reject(signal.reason);
+    };
+    const handle = clock.setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,33 @@
+import type { Initiator } from "../core/hub/index.ts";
+import type { Dialect, DialectId } from "../protocols/dialect.ts";
+import type { CopilotModel } from "../providers/copilot/model.ts";
+import type { ProviderCall } from "../providers/provider.ts";
+import type { RelayInput } from "./relay-deps.ts";
+import type { RecordRequest } from "./request-record.ts";
+
+/** What planning one upstream call needs: the validated request and the model and wire chosen for it. */
+export interface PlanInput<Request> {
+  dialect: Dialect<Request>;
+  request: Request;
+  input: RelayInput;
+  model: CopilotModel;
+  wire: DialectId;
+  stream: boolean;
+  turn: { initiator: Initiator; interactionType?: string; vision: boolean };
+  /** The model id answers carry: the client's own for the model it asked for, the fallback's id otherwise. */
+  answeredFor: string;
+}
+
+export interface Finish {
+  record: RecordRequest;
+  /** Frees the upstream slot once the answer is relayed (or dropped). */
+  release: () => void;
+}
+
+/** One prepared upstream call and how its successful answer becomes the client's response. */
+export interface Plan {
+  call: ProviderCall;
+  /** The upstream path, and whether the body was translated, for the log line. */
+  upstreamLabel: string;
+  respond(upstream: Response, finish: Finish): Promise<Response>;
+}
