@@ -1,3 +1,4 @@
+import { redactBody } from "../services/control/index.ts";
 import type { RelayDeps } from "./relay-deps.ts";
 import { copilotEndpoint } from "../providers/copilot/copilot-provider.ts";
 import type { Plan, PlanInput } from "./plan.ts";
@@ -50,6 +51,7 @@ export function planPassThrough<Request>(deps: RelayDeps, job: PlanInput<Request
         streamErrorEvent: dialect.streamErrorEvent,
         dropDone: !dialect.doneSentinel,
         watch: deps.watchStream,
+        logBody: deps.config.verbose ? (bytes) => logger.debug(`${input.requestId}: answer ${redactBody(new TextDecoder().decode(bytes))}`) : undefined,
       }),
   };
 }

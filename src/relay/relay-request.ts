@@ -1,5 +1,6 @@
 import { RelayError } from "../core/relay-error.ts";
 import { parseJsonBody } from "../core/validate.ts";
+import { redactBody, redactHeaders } from "../services/control/index.ts";
 import type { Dialect } from "../protocols/dialect.ts";
 import { dialectRegistry } from "../protocols/registry.ts";
 import type { CopilotModel } from "../providers/copilot/model.ts";
@@ -22,6 +23,9 @@ const isChatModel = (model: CopilotModel) => model.capabilities?.type !== "embed
  * (dialect, wire) pair.
  */
 export async function relayRequest<Request>(deps: RelayDeps, dialect: Dialect<Request>, input: RelayInput): Promise<Response> {
+  if (deps.config.verbose) {
+    deps.logger.debug(`${input.requestId}: ${input.route} headers ${JSON.stringify(redactHeaders(input.headers))} body ${redactBody(input.body)}`);
+  }
   const request = dialect.validate(parseJsonBody(input.body));
   dialect.check?.(request);
   const requested = dialect.model(request);

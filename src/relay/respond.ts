@@ -23,6 +23,8 @@ export interface PassThroughOptions {
   /** Drop Copilot's trailing `data: [DONE]` (Anthropic streams). */
   dropDone?: boolean;
   watch?: StreamWatchFactory;
+  /** --verbose: shows a non-streamed answer (redacted, truncated). */
+  logBody?: (bytes: Uint8Array) => void;
 }
 
 const midStreamError = (cause: unknown): RelayError =>
@@ -52,6 +54,7 @@ export async function passThrough(upstream: Response, options: PassThroughOption
       finish.release();
     }
     finish.record(upstream.status, "done", usage(bytes.subarray(Math.max(0, bytes.length - USAGE_TAIL_BYTES)), ""));
+    options.logBody?.(bytes);
     return new Response(bytes, { status: upstream.status, headers });
   }
   headers.set("content-type", "text/event-stream; charset=utf-8");

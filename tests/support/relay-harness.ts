@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../../src/app.ts";
@@ -8,7 +8,7 @@ import type { Clock } from "../../src/core/clock.ts";
 import { createLogger } from "../../src/core/logger.ts";
 import { serveOptions } from "../../src/serve-options.ts";
 import { formatAccessLine } from "../../src/services/access-log.ts";
-import { createServices, type Services } from "../../src/services/create-services.ts";
+import { createServices, type ServiceOverrides, type Services } from "../../src/services/create-services.ts";
 import { type FakeUpstream, type FakeUpstreamOptions, startFakeUpstream } from "../fake-upstream/index.ts";
 
 export interface LogLine {
@@ -39,6 +39,10 @@ export interface HarnessOptions {
   /** Skip services.start(), for tests of the not-ready state. */
   noStart?: boolean;
   githubToken?: string;
+  /** Written to a config file the relay loads (for file-only keys such as `fallbacks`). */
+  configFile?: Record<string, unknown>;
+  /** How --manual asks, instead of a terminal. */
+  approvalPrompter?: ServiceOverrides["approvalPrompter"];
 }
 
 /** The environment that points a relay at a fake upstream, as a user would with COPILOT_RELAY_* variables. */
@@ -59,7 +63,12 @@ export async function startRelay(options: HarnessOptions = {}): Promise<RelayHar
   const home = mkdtempSync(join(tmpdir(), "copilot-relay-test-"));
   const env = { ...fakeEnv(fake, home), ...options.env };
   // No retries unless a test asks: most tests inject one failure and expect to see it.
-  const config = loadConfig({ env, flags: { port: 0, retries: 0, ...options.flags } });
+  let configFile: string | undefined;
+  if (options.configFile) {
+    configFile = join(home, "config.yaml");
+    writeFileSync(configFile, JSON.stringify(options.configFile));
+  }
+  const config = loadConfig({ env, flags: { port: 0, retries: 0, ...options.flags }, configFile });
   const logs: LogLine[] = [];
   const logger = createLogger({
     verbose: true,
@@ -76,6 +85,7 @@ export async function startRelay(options: HarnessOptions = {}): Promise<RelayHar
     logger,
     clock: options.clock,
     tokenRetryBaseMs: 20,
+    approvalPrompter: options.approvalPrompter,
     accessLog: (entry) => logs.push({ level: 3, type: "access", text: formatAccessLine(entry) }),
   });
   services.setGithubToken(options.githubToken ?? fake.options.githubToken ?? "gho_fake_user_token");

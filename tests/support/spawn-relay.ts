@@ -30,7 +30,8 @@ export async function runCli(command: string[], args: string[], env: Record<stri
 export interface ServerProcess {
   url: string;
   output: () => string;
-  stop: () => Promise<void>;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop: () => Promise<number>;
 }
 
 /** Starts `start --port 0` and waits for the "listening on" line to learn the port. */
@@ -46,7 +47,7 @@ export async function startServerProcess(command: string[], args: string[], env:
   const deadline = Date.now() + timeoutMs;
   let url: string | undefined;
   while (!url && Date.now() < deadline && child.exitCode === null) {
-    url = /listening on (http:\/\/[^\s]+)/.exec(output)?.[1];
+    url = /listening on (http:\/\/[^\s"]+)/.exec(output)?.[1];
     if (!url) await Bun.sleep(20);
   }
   if (!url) {
@@ -58,7 +59,7 @@ export async function startServerProcess(command: string[], args: string[], env:
     output: () => output,
     stop: async () => {
       child.kill("SIGTERM");
-      await child.exited;
+      return child.exited;
     },
   };
 }
