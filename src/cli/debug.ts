@@ -2,7 +2,7 @@ import { defineCommand } from "citty";
 import { existsSync } from "node:fs";
 import { defaultConfigFile, githubTokenFile } from "../config/paths.ts";
 import { copilotBaseUrl } from "../providers/copilot/headers.ts";
-import { VERSION } from "../version.ts";
+import { COMMIT, PACKAGE_VERSION, VERSION } from "../version.ts";
 import { configFromArgs } from "./command-context.ts";
 import { optionArgs } from "./option-args.ts";
 
@@ -13,7 +13,9 @@ export const debugCommand = defineCommand({
     const config = configFromArgs(args, rawArgs);
     const tokenFile = githubTokenFile(config.home);
     const info = {
-      version: VERSION,
+      version: PACKAGE_VERSION,
+      // "" means run from source: there is no build to stamp.
+      commit: COMMIT || "source",
       runtime: { bun: Bun.version, platform: process.platform, arch: process.arch, executable: process.execPath },
       paths: { home: config.home, githubTokenFile: tokenFile, configFile: config.configFile ?? defaultConfigFile(process.env) },
       tokenStored: existsSync(tokenFile),
@@ -30,7 +32,7 @@ export const debugCommand = defineCommand({
       return;
     }
     const lines = [
-      `copilot-relay ${info.version}`,
+      `copilot-relay ${VERSION}${COMMIT ? "" : " (from source)"}`,
       `Runtime:         Bun ${info.runtime.bun} on ${info.runtime.platform}-${info.runtime.arch}`,
       `Data directory:  ${info.paths.home}`,
       `Token file:      ${info.paths.githubTokenFile} (${info.tokenStored ? "present" : "absent"})`,
