@@ -5,6 +5,7 @@ import { anthropicErrorBody, anthropicMessagesDialect } from "../protocols/anthr
 import { countAnthropicTokens } from "../relay/anthropic-count-tokens.ts";
 import type { RelayDeps } from "../relay/relay-deps.ts";
 import { relayRequest } from "../relay/relay-request.ts";
+import { readBody } from "./read-body.ts";
 import { relayInput } from "./relay-input.ts";
 
 /**
@@ -16,10 +17,10 @@ export function anthropicRoutes(deps: RelayDeps, requestIds: RequestIds) {
   for (const prefix of ["/v1", ""]) {
     app
       .post(`${prefix}/messages`, async ({ request }) =>
-        relayRequest(deps, anthropicMessagesDialect, await relayInput(request, requestIds, `${prefix}/messages`)),
+        relayRequest(deps, anthropicMessagesDialect, await relayInput(deps, request, requestIds, `${prefix}/messages`)),
       )
       .post(`${prefix}/messages/count_tokens`, async ({ request }) =>
-        jsonResponse(await countAnthropicTokens(deps, await request.text()), requestIds.idFor(request)),
+        jsonResponse(await countAnthropicTokens(deps, await readBody(request, deps.config.maxBodySize)), requestIds.idFor(request)),
       );
   }
   return app;

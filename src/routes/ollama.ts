@@ -15,6 +15,7 @@ import { relayOllamaEmbed, relayOllamaEmbeddings } from "../relay/ollama-embed.t
 import { ollamaRunning, ollamaShowModel, ollamaTags } from "../relay/ollama-models.ts";
 import type { RelayDeps } from "../relay/relay-deps.ts";
 import { relayRequest } from "../relay/relay-request.ts";
+import { readBody } from "./read-body.ts";
 import { relayInput } from "./relay-input.ts";
 
 const validateShow = createValidator<OllamaShowRequest>(OllamaShowRequestSchema);
@@ -34,13 +35,13 @@ export function ollamaRoutes(deps: RelayDeps, requestIds: RequestIds) {
     .get("/api/tags", async ({ request }) => jsonResponse(await ollamaTags(deps), id(request)))
     .get("/api/ps", async ({ request }) => jsonResponse(await ollamaRunning(deps), id(request)))
     .post("/api/show", async ({ request }) => {
-      const body = validateShow(parseJsonBody(await request.text()));
+      const body = validateShow(parseJsonBody(await readBody(request, deps.config.maxBodySize)));
       return jsonResponse(await ollamaShowModel(deps, ollamaShowModelName(body)), id(request));
     })
-    .post("/api/chat", async ({ request }) => relayRequest(deps, ollamaChatDialect, await relayInput(request, requestIds, "/api/chat")))
-    .post("/api/generate", async ({ request }) => relayRequest(deps, ollamaGenerateDialect, await relayInput(request, requestIds, "/api/generate")))
-    .post("/api/embed", async ({ request }) => jsonResponse(await relayOllamaEmbed(deps, await relayInput(request, requestIds, "/api/embed")), id(request)))
+    .post("/api/chat", async ({ request }) => relayRequest(deps, ollamaChatDialect, await relayInput(deps, request, requestIds, "/api/chat")))
+    .post("/api/generate", async ({ request }) => relayRequest(deps, ollamaGenerateDialect, await relayInput(deps, request, requestIds, "/api/generate")))
+    .post("/api/embed", async ({ request }) => jsonResponse(await relayOllamaEmbed(deps, await relayInput(deps, request, requestIds, "/api/embed")), id(request)))
     .post("/api/embeddings", async ({ request }) =>
-      jsonResponse(await relayOllamaEmbeddings(deps, await relayInput(request, requestIds, "/api/embeddings")), id(request)),
+      jsonResponse(await relayOllamaEmbeddings(deps, await relayInput(deps, request, requestIds, "/api/embeddings")), id(request)),
     );
 }

@@ -10,7 +10,7 @@ import { relayInput } from "./relay-input.ts";
 export function openAIResponsesRoutes(deps: RelayDeps, requestIds: RequestIds) {
   const app = new Elysia().use(dialectErrors("openai-responses", openAIResponsesDialect.errorBody, deps.logger, requestIds));
   for (const route of ["/v1/responses", "/responses"]) {
-    app.post(route, async ({ request }) => relayRequest(deps, openAIResponsesDialect, await relayInput(request, requestIds, route)));
+    app.post(route, async ({ request }) => relayRequest(deps, openAIResponsesDialect, await relayInput(deps, request, requestIds, route)));
   }
   return app;
 }

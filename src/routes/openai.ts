@@ -14,9 +14,9 @@ export function openAIRoutes(deps: RelayDeps, requestIds: RequestIds) {
   for (const prefix of ["/v1", ""]) {
     app
       .post(`${prefix}/chat/completions`, async ({ request }) =>
-        relayRequest(deps, openAIChatDialect, await relayInput(request, requestIds, `${prefix}/chat/completions`)),
+        relayRequest(deps, openAIChatDialect, await relayInput(deps, request, requestIds, `${prefix}/chat/completions`)),
       )
-      .post(`${prefix}/embeddings`, async ({ request }) => relayEmbeddings(deps, await relayInput(request, requestIds, `${prefix}/embeddings`)))
+      .post(`${prefix}/embeddings`, async ({ request }) => relayEmbeddings(deps, await relayInput(deps, request, requestIds, `${prefix}/embeddings`)))
       .get(`${prefix}/models`, async ({ request }) => jsonResponse(await listModels(deps), requestIds.idFor(request)))
       .get(`${prefix}/models/:id`, async ({ request, params }) => jsonResponse(await getModel(deps, decodeURIComponent(params.id)), requestIds.idFor(request)));
   }

@@ -1,10 +1,11 @@
 import type { RequestIds } from "../plugins/request-id.ts";
-import type { RelayInput } from "../relay/relay-deps.ts";
+import type { RelayDeps, RelayInput } from "../relay/relay-deps.ts";
+import { readBody } from "./read-body.ts";
 
 /** The plain values a relay call needs from an HTTP request; routes never hand the framework context down. */
-export async function relayInput(request: Request, requestIds: RequestIds, route: string): Promise<RelayInput> {
+export async function relayInput(deps: Pick<RelayDeps, "config">, request: Request, requestIds: RequestIds, route: string): Promise<RelayInput> {
   return {
-    body: await request.text(),
+    body: await readBody(request, deps.config.maxBodySize),
     headers: request.headers,
     signal: request.signal,
     requestId: requestIds.idFor(request),

@@ -10,6 +10,8 @@ export interface FrameStreamOptions {
   delayBefore?: (index: number) => number;
   /** After the frames, break the stream with an error instead of closing it. */
   errorAtEnd?: boolean;
+  /** After the frames, neither close nor break: the stream stays open until the client leaves (a cancel). */
+  stallAtEnd?: boolean;
   /** Request signal: aborts when the client disconnects. */
   signal: AbortSignal;
   /** Called at most once when the client went away before the stream finished. */
@@ -19,6 +21,8 @@ export interface FrameStreamOptions {
 const encoder = new TextEncoder();
 /** Pause between the two halves of a split character, so they surely travel separately. */
 const SPLIT_PAUSE_MS = 2;
+/** Pause between the last frame and a deliberate break. */
+const BREAK_GRACE_MS = 50;
 
 /** Byte index inside the first multi-byte character (4-byte ones preferred), or -1. */
 export function splitPoint(bytes: Uint8Array): number {
@@ -63,10 +67,16 @@ export function frameStream(frames: readonly string[], opts: FrameStreamOptions)
         controller.enqueue(bytes);
       }
     }
+    // A stalled stream is never finished, so the client leaving is counted like any early cancel.
+    if (opts.stallAtEnd === true) return;
     finished = true;
     opts.signal.removeEventListener("abort", cancel);
     if (opts.errorAtEnd === true) {
-      await pause(opts.frameDelayMs);
+      // An errored stream drops what Bun has not taken yet, and a client (Bun's fetch included) drops what it
+      // received but has not read when the reset arrives: wait until every frame was taken, then long enough for
+      // a client that reads as frames come to have read them.
+      while ((controller.desiredSize ?? 1) <= 0) await pause(1);
+      await pause(Math.max(opts.frameDelayMs, BREAK_GRACE_MS));
       // An `undefined` reason still resets the connection, without Bun logging a stack trace.
       controller.error(undefined);
     } else {

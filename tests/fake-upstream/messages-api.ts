@@ -3,8 +3,8 @@ import { slowDelay } from "./chat-stream";
 import { frameDelayMs } from "./config";
 import { frameStream } from "./frame-stream";
 import { approxTokens, sleepUnlessAborted, SSE_HEADERS } from "./http";
-import { contentBlocks, messageUsage, outputTokens, planMessages, stopReason } from "./messages-plan";
-import { messageFrames, type MessageMeta } from "./messages-stream";
+import { planMessages } from "./messages-plan";
+import { messageFrames, messageObject, type MessageMeta } from "./messages-stream";
 import { validateMessages } from "./messages-validate";
 import { chargePremium } from "./premium";
 import type { FakeState } from "./state";
@@ -38,16 +38,7 @@ export async function handleMessages(state: FakeState, rec: RecordedRequest, req
     return new Response(stream, { headers: SSE_HEADERS });
   }
 
-  const message = JSON.stringify({
-    id: meta.id,
-    type: "message",
-    role: "assistant",
-    model: meta.model,
-    content: contentBlocks(plan),
-    stop_reason: stopReason(plan),
-    stop_sequence: null,
-    usage: messageUsage(meta.inputTokens, outputTokens(plan)),
-  });
+  const message = JSON.stringify(messageObject(plan, meta));
   if (plan.midstreamError) {
     // Half a JSON document, then the connection breaks.
     const stream = frameStream([message.slice(0, Math.floor(message.length / 2))], {

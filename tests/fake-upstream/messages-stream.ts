@@ -1,7 +1,7 @@
 import { argumentPieces } from "./chat-stream";
 import type { ChatPlan } from "./chat-script";
 import { truncatedFrame } from "./malformed-frame";
-import { messageUsage, outputTokens, stopReason } from "./messages-plan";
+import { contentBlocks, messageUsage, outputTokens, stopReason } from "./messages-plan";
 
 export interface MessageMeta {
   id: string;
@@ -64,4 +64,18 @@ export function messageFrames(plan: ChatPlan, meta: MessageMeta): string[] {
   frames.push(event("message_stop"));
   frames.push("data: [DONE]\n\n");
   return frames;
+}
+
+/** The non-streamed Anthropic message for a plan. */
+export function messageObject(plan: ChatPlan, meta: MessageMeta): Record<string, unknown> {
+  return {
+    id: meta.id,
+    type: "message",
+    role: "assistant",
+    model: meta.model,
+    content: contentBlocks(plan),
+    stop_reason: stopReason(plan),
+    stop_sequence: null,
+    usage: messageUsage(meta.inputTokens, outputTokens(plan)),
+  };
 }

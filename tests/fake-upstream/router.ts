@@ -37,7 +37,7 @@ async function copilotRoute(state: FakeState, rec: RecordedRequest, req: Request
 
 /** Dispatches a recorded request: injected failure first, then the route. */
 export async function route(state: FakeState, rec: RecordedRequest, req: Request): Promise<Response> {
-  const injected = await takeFailure(state, rec.path);
+  const injected = await takeFailure(state, rec, req);
   if (injected !== undefined) return injected;
 
   if (rec.path.startsWith(COPILOT_PREFIX)) {
