@@ -9,7 +9,8 @@
  * Where the machine has two or more cores, the proxies run pinned to the last core and the fake upstream and the
  * load driver to the others, so the proxy under test never shares its core with the load.
  * Options: --seconds N (per measurement, default 3), --rounds N, --concurrency 1,32,256 (default 32),
- * --only <name-prefix>[,<name-prefix>…], --source (run src/main.ts instead of the compiled binary), --soak N (requests
+ * --only <name-prefix>[,<name-prefix>…], --source (run src/main.ts instead of the compiled binary), --no-keys (no API
+ * keys: by default the relay runs with two and every request sends one), --soak N (requests
  * for the memory-growth check, default 100 000; 0 skips it), --streams N (concurrent streams, default 5 000; 0 skips).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -30,6 +31,9 @@ const seconds = Number(option("--seconds") ?? 3);
 const rounds = Number(option("--rounds") ?? 3);
 const concurrencies = (option("--concurrency") ?? "32").split(",").map(Number);
 const useSource = argv.includes("--source");
+const withKeys = !argv.includes("--no-keys");
+const BENCH_KEY = "bench-key-one-0123456789";
+const keyHeader: Record<string, string> = withKeys ? { authorization: `Bearer ${BENCH_KEY}` } : {};
 const only = option("--only");
 
 const cores = availableParallelism();
@@ -97,6 +101,8 @@ const relay = spawn(pin([...relayCommand, "start", "--port", "0"], proxyCores), 
   COPILOT_RELAY_GITHUB_URL: fakeInfo.url,
   COPILOT_RELAY_GITHUB_API_URL: fakeInfo.url,
   COPILOT_RELAY_GITHUB_TOKEN: "gho_fake_user_token",
+  // Measured as people should run it: with API keys (two, so the check compares against more than one).
+  ...(withKeys ? { COPILOT_RELAY_API_KEYS: `${BENCH_KEY},bench-key-two-0123456789` } : {}),
   XDG_CONFIG_HOME: join(home, "config"),
   CI: "true",
   NO_COLOR: "1",
@@ -104,7 +110,7 @@ const relay = spawn(pin([...relayCommand, "start", "--port", "0"], proxyCores), 
 const relayUrl = await waitFor("relay", () => /listening on (http:\/\/\S+)/.exec(relay.output())?.[1]);
 const firstAnswer = await waitFor("first relay answer", async () => {
   const body = JSON.stringify({ model: "gpt-4.1", messages: [{ role: "user", content: "hi" }] });
-  const response = await fetch(`${relayUrl}/v1/chat/completions`, { method: "POST", body }).catch(() => undefined);
+  const response = await fetch(`${relayUrl}/v1/chat/completions`, { method: "POST", headers: keyHeader, body }).catch(() => undefined);
   return response?.ok ? performance.now() - relayStarted : (await response?.arrayBuffer(), undefined);
 });
 await Bun.sleep(1000);
@@ -120,7 +126,7 @@ for (const entry of [...selected]) {
   if (baseline && !selected.includes(baseline)) selected.unshift(baseline);
 }
 for (const scenario of selected) {
-  const probe = await fetch(`${relayUrl}${scenario.path}`, { method: "POST", headers: scenario.headers, body: scenario.body });
+  const probe = await fetch(`${relayUrl}${scenario.path}`, { method: "POST", headers: { ...scenario.headers, ...keyHeader }, body: scenario.body });
   const text = await probe.text();
   if (probe.ok) scenarios.push(scenario);
   else console.log(`skipped ${scenario.name}: the relay answered ${probe.status} ${text.slice(0, 160)}`);
@@ -158,7 +164,7 @@ interface Comparison {
 }
 
 const floorSide = (scenario: Scenario): Side => ({ label: "floor", url: `${floorInfo.url}${scenario.path}`, body: scenario.body, headers: scenario.headers, pid: floor.process.pid });
-const relaySide = (scenario: Scenario, label = "relay"): Side => ({ label, url: `${relayUrl}${scenario.path}`, body: scenario.body, headers: scenario.headers, pid: relay.process.pid });
+const relaySide = (scenario: Scenario, label = "relay"): Side => ({ label, url: `${relayUrl}${scenario.path}`, body: scenario.body, headers: { ...scenario.headers, ...keyHeader }, pid: relay.process.pid });
 const comparisons: Comparison[] = scenarios.flatMap((scenario) =>
   concurrencies.map((concurrency) => {
     const baseline = scenarios.find((entry) => entry.name === scenario.baseline);
@@ -226,7 +232,7 @@ console.log(`idle RSS of copilot-relay: ${format(idleRss, 1)} MB`);
 
 // Memory over many requests: RSS after 1 000 mixed requests and after `--soak` (default 100 000) more; the
 // relay should not grow per request. The mix is every scenario this run measured, in turn.
-const mix = scenarios.map((scenario) => ({ url: `${relayUrl}${scenario.path}`, body: scenario.body, headers: scenario.headers }));
+const mix = scenarios.map((scenario) => ({ url: `${relayUrl}${scenario.path}`, body: scenario.body, headers: { ...scenario.headers, ...keyHeader } }));
 const soak = Number(option("--soak") ?? 100_000);
 let soakResult: Record<string, unknown> | undefined;
 if (soak > 0 && mix.length > 0) {
@@ -259,6 +265,7 @@ if (streamCount > 0) {
   }, 100);
   const driver = spawn(pin([process.execPath, join(root, "scripts/bench/many-streams.ts"), `${relayUrl}/v1/chat/completions`, String(streamCount)], loadCores), {
     BUN_CONFIG_MAX_HTTP_REQUESTS: String(streamCount + 100),
+    ...(withKeys ? { BENCH_AUTHORIZATION: keyHeader.authorization as string } : {}),
   });
   await driver.process.exited;
   clearInterval(sampler);
@@ -285,11 +292,11 @@ if (streamCount > 0) {
 const countBody = JSON.stringify(claudeCodeLikeRequest(100_000));
 const countUrl = `${relayUrl}/v1/messages/count_tokens`;
 const coldStart = performance.now();
-const cold = await fetch(countUrl, { method: "POST", body: countBody });
+const cold = await fetch(countUrl, { method: "POST", headers: keyHeader, body: countBody });
 const coldMs = performance.now() - coldStart;
 const coldTokens = ((await cold.json()) as { input_tokens?: number }).input_tokens;
 const countCpuBefore = cpuMs(relay.process.pid);
-const counted = await drive(countUrl, countBody, 50, seconds * 1000);
+const counted = await drive(countUrl, countBody, 50, seconds * 1000, keyHeader);
 const countCpu = (cpuMs(relay.process.pid) - countCpuBefore) / Math.max(1, counted.requests);
 console.log(
   `\ncount_tokens, ${Math.round(countBody.length / 1024)} KB request → ${coldTokens} tokens: first call ${format(coldMs, 0)} ms (loads the tokenizer); ` +

@@ -12,7 +12,8 @@ let complete = 0;
 const started = performance.now();
 const one = async () => {
   try {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const authorization = process.env.BENCH_AUTHORIZATION;
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) }, body });
     const text = await response.text();
     if (!response.ok || !text.includes("[DONE]")) throw new Error(`${response.status} ${text.slice(0, 120)}`);
     complete++;
