@@ -5,7 +5,11 @@ import { adminRoutes } from "./routes/admin.ts";
 import { createRequestIds } from "./plugins/request-id.ts";
 import { openAIErrorBody } from "./protocols/openai-chat/index.ts";
 import { anthropicRoutes } from "./routes/anthropic.ts";
+import { dashboardRoutes } from "./routes/dashboard.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { metricsRoutes } from "./routes/metrics.ts";
+import { statsRoutes } from "./routes/stats.ts";
+import { usageRoutes } from "./routes/usage.ts";
 import { ollamaRoutes } from "./routes/ollama.ts";
 import { openAIRoutes } from "./routes/openai.ts";
 import { openAIResponsesRoutes } from "./routes/openai-responses.ts";
@@ -20,10 +24,14 @@ export function createApp(services: Services) {
       .use(requestGuardPlugin(services.guard, requestIds))
       .use(healthRoutes(services, requestIds))
       .use(adminRoutes(services, requestIds))
+      .use(usageRoutes(services, requestIds))
+      .use(metricsRoutes(services, requestIds))
+      .use(statsRoutes(services, requestIds))
       .use(openAIRoutes(services, requestIds))
       .use(openAIResponsesRoutes(services, requestIds))
       .use(anthropicRoutes(services, requestIds))
       .use(ollamaRoutes(services, requestIds))
+      .use(dashboardRoutes())
       // Last, so it only catches what no dialect's own handler rendered (unknown routes).
       .use(dialectErrors("fallback", openAIErrorBody, services.logger, requestIds))
   );

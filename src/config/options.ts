@@ -221,6 +221,19 @@ export const optionSpecs = {
   },
   logFormat: { kind: "enum", values: ["text", "json"], default: "text", description: "Log lines as text or as JSON objects" },
   logFile: { kind: "string", description: "Also append log lines to this file" },
+  history: {
+    kind: "boolean",
+    default: true,
+    description: "Keep a request history (no prompt or answer text) in history.sqlite in the data directory, for `usage` and the dashboard",
+  },
+  historyDays: { kind: "integer", default: 90, minimum: 1, maximum: 3650, description: "Days of request history kept" },
+  usageCacheSeconds: {
+    kind: "integer",
+    default: 60,
+    minimum: 0,
+    maximum: 3600,
+    description: "How long GET /usage reuses GitHub's quota answer, in seconds",
+  },
   shutdownGrace: {
     kind: "number",
     default: 10,

@@ -50,6 +50,8 @@ export class RelayError extends Error {
   readonly upstreamType: string | undefined;
   /** How many times the relay retried before giving up with this error (for the log line). */
   retries = 0;
+  /** The request record already has this error (so a caller up the chain does not record it twice). */
+  recorded = false;
 
   constructor(kind: RelayErrorKind, message: string, init: RelayErrorInit = {}) {
     super(message, { cause: init.cause });

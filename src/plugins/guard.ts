@@ -18,7 +18,7 @@ function pathOf(url: string): string {
 export function requestGuardPlugin(guard: RequestGuard, requestIds: RequestIds) {
   return new Elysia({ name: "request-guard" }).onRequest(({ request, server, set }) => {
     const path = pathOf(request.url);
-    const verdict = guard.check(request, path, server?.requestIP(request)?.address);
+    const verdict = guard.check(request, path, () => server?.requestIP(request)?.address);
     if (verdict.preflight) return new Response(null, { status: verdict.cors ? 204 : 403, headers: verdict.cors });
     if (verdict.error) {
       const headers: Record<string, string> = { "content-type": "application/json", "x-request-id": requestIds.idFor(request), ...verdict.cors };

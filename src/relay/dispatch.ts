@@ -19,6 +19,8 @@ export interface DispatchDeps {
 export interface Dispatched {
   response: Response;
   retries: number;
+  /** Milliseconds the answering attempt took to get response headers (for Server-Timing and the metrics). */
+  upstreamMs: number;
   /** Frees the upstream slot; call once the answer has been relayed (or dropped). Idempotent. */
   release: () => void;
 }
@@ -41,11 +43,12 @@ export async function dispatch(deps: DispatchDeps, call: ProviderCall, options: 
   const { clock, retryPolicy } = deps;
   const started = clock.now();
   for (let retries = 0; ; retries++) {
-    const release = await deps.upstreamSlots.acquire(call.signal);
+    const release = deps.upstreamSlots.tryAcquire() ?? (await deps.upstreamSlots.acquire(call.signal));
+    const sentAt = performance.now();
     const outcome = await attempt(deps, call, options.stream).catch((error: unknown) => failure(error, call.signal));
     if (outcome instanceof Response && outcome.ok) {
       deps.cooldowns.clear(call.model.id);
-      return { response: outcome, retries, release };
+      return { response: outcome, retries, release, upstreamMs: performance.now() - sentAt };
     }
     const problem = outcome instanceof Response ? await failedAnswer(outcome) : outcome;
     release();

@@ -4,6 +4,7 @@ import type { CopilotModel } from "../providers/copilot/model.ts";
 import type { ProviderCall } from "../providers/provider.ts";
 import type { RelayInput } from "./relay-deps.ts";
 import type { RecordRequest } from "./request-record.ts";
+import type { RequestTiming } from "../services/metrics/server-timing.ts";
 
 /** What planning one upstream call needs: the validated request and the model and wire chosen for it. */
 export interface PlanInput<Request> {
@@ -22,6 +23,8 @@ export interface Finish {
   record: RecordRequest;
   /** Frees the upstream slot once the answer is relayed (or dropped). */
   release: () => void;
+  /** Server-Timing: a non-streamed answer's body read counts as upstream time. */
+  timing?: RequestTiming;
 }
 
 /** One prepared upstream call and how its successful answer becomes the client's response. */

@@ -1,8 +1,10 @@
 import { RelayError } from "../core/relay-error.ts";
 import { parseJsonBody } from "../core/validate.ts";
 import { redactBody, redactHeaders } from "../services/control/index.ts";
+import { queued, type RequestTiming, serverTimingHeader, startTiming } from "../services/metrics/server-timing.ts";
 import type { Dialect } from "../protocols/dialect.ts";
 import { dialectRegistry } from "../protocols/registry.ts";
+import type { Initiator } from "../core/hub/index.ts";
 import type { CopilotModel } from "../providers/copilot/model.ts";
 import { dispatch } from "./dispatch.ts";
 import { candidateModels } from "./candidate-models.ts";
@@ -23,6 +25,7 @@ const isChatModel = (model: CopilotModel) => model.capabilities?.type !== "embed
  * (dialect, wire) pair.
  */
 export async function relayRequest<Request>(deps: RelayDeps, dialect: Dialect<Request>, input: RelayInput): Promise<Response> {
+  const timing = startTiming();
   if (deps.config.verbose) {
     deps.logger.debug(`${input.requestId}: ${input.route} headers ${JSON.stringify(redactHeaders(input.headers))} body ${redactBody(input.body)}`);
   }
@@ -31,7 +34,7 @@ export async function relayRequest<Request>(deps: RelayDeps, dialect: Dialect<Re
   const requested = dialect.model(request);
   const primary = knownModel(deps, requested) ?? (await findModel(deps, requested, isChatModel));
   const local = dialect.answerLocally?.(request, Date.now());
-  if (local !== undefined) return Response.json(local, { headers: { "x-request-id": input.requestId } });
+  if (local !== undefined) return Response.json(local, { headers: { "x-request-id": input.requestId, "server-timing": serverTimingHeader(timing) } });
 
   const stream = dialect.stream(request);
   const turn = { ...dialect.turn(request), vision: dialect.hasImage(request) };
@@ -43,8 +46,22 @@ export async function relayRequest<Request>(deps: RelayDeps, dialect: Dialect<Re
       param: "model",
     });
   }
-  await deps.admission.admit({ dialect: dialect.id, model: primary.id, initiator: turn.initiator, bytes: input.body.length, client: input.client ?? "", route: input.route }, input.signal);
-
+  const summary = { dialect: dialect.id, model: primary.id, initiator: turn.initiator, bytes: input.body.length, client: input.client ?? "", route: input.route };
+  const plan = (model: CopilotModel): Plan | undefined => {
+    const wire = pickWire(dialect.id, deps.provider.wires(model), dialectRegistry);
+    if (!wire) return undefined;
+    const planInput: PlanInput<Request> = { dialect, request, input, model, wire, stream, turn, answeredFor: model === primary ? requested : model.id };
+    return wire === dialect.id ? planPassThrough(deps, planInput) : planTranslation(deps, planInput);
+  };
+  // The usual case, one model: planned before any await, so the parsed body is garbage while the relay waits.
+  if (candidates.length === 1) {
+    const only = plan(primary) as Plan;
+    const admitted = deps.admission.admit(summary, input.signal);
+    if (admitted) await admit(deps, admitted, timing, { input, model: primary, stream, turn, dialect: dialect.id, upstream: only.upstreamLabel, requestedModel: requested });
+    return send(deps, only, { model: primary, input, stream, turn, dialect: dialect.id, last: true, requestedModel: requested, timing });
+  }
+  const admitted = deps.admission.admit(summary, input.signal);
+  if (admitted) await admit(deps, admitted, timing, { input, model: primary, stream, turn, dialect: dialect.id, upstream: "(not sent)", requestedModel: requested });
   let failure: RelayError | undefined;
   for (const [index, model] of candidates.entries()) {
     const last = index === candidates.length - 1;
@@ -52,23 +69,86 @@ export async function relayRequest<Request>(deps: RelayDeps, dialect: Dialect<Re
       deps.logger.debug(`${input.requestId}: ${model.id} is cooling down for ${Math.ceil(deps.cooldowns.remainingMs(model.id) / 1000)} s; trying the next model`);
       continue;
     }
-    const wire = pickWire(dialect.id, deps.provider.wires(model), dialectRegistry);
-    if (!wire) continue;
-    const planInput: PlanInput<Request> = { dialect, request, input, model, wire, stream, turn, answeredFor: model === primary ? requested : model.id };
-    const plan: Plan = wire === dialect.id ? planPassThrough(deps, planInput) : planTranslation(deps, planInput);
-    const record = (retries: number) =>
-      requestRecord(deps, input, { model, initiator: turn.initiator, stream, upstream: plan.upstreamLabel, dialect: dialect.id, retries });
+    const planned = plan(model);
+    if (!planned) continue;
     try {
-      const sent = await dispatch(deps.dispatch, plan.call, { stream, hasFallback: !last });
+      const response = await send(deps, planned, { model, input, stream, turn, dialect: dialect.id, last, requestedModel: requested, timing });
       if (model !== primary) deps.logger.info(`${input.requestId}: ${primary.id} unavailable, answered by the fallback ${model.id}`);
-      return await plan.respond(sent.response, { record: record(sent.retries), release: sent.release });
+      return response;
     } catch (error) {
       if (!(error instanceof RelayError) || input.signal.aborted) throw error;
-      record(error.retries)(error.status, "error");
       failure = error;
       // Only what another model might fix moves on to a fallback: rate limits, upstream failures, timeouts.
       if (!(error.status === 429 || error.status >= 500)) throw error;
     }
   }
   throw failure ?? new RelayError("unavailable", `Every model for '${requested}' is cooling down after rate limits; try again shortly.`, { code: "all_models_cooling" });
+}
+
+/** Sends one plan with the dispatch policy and relays its answer; a failure is recorded before it is thrown. */
+async function send(
+  deps: RelayDeps,
+  plan: Plan,
+  request: {
+    model: CopilotModel;
+    input: RelayInput;
+    stream: boolean;
+    turn: { initiator: Initiator };
+    dialect: string;
+    last: boolean;
+    requestedModel: string;
+    timing: RequestTiming;
+  },
+): Promise<Response> {
+  const { model, input, stream, timing } = request;
+  const record = (retries: number, outcome: { errorCode?: string; timing?: RequestTiming }) =>
+    requestRecord(deps, input, {
+      model,
+      initiator: request.turn.initiator,
+      stream,
+      upstream: plan.upstreamLabel,
+      dialect: request.dialect,
+      retries,
+      requestedModel: request.requestedModel,
+      errorCode: outcome.errorCode,
+      timing: outcome.timing,
+    });
+  try {
+    const sent = await dispatch(deps.dispatch, plan.call, { stream, hasFallback: !request.last });
+    timing.upstreamMs = sent.upstreamMs;
+    const response = await plan.respond(sent.response, { record: record(sent.retries, { timing }), release: sent.release, timing });
+    response.headers.set("server-timing", serverTimingHeader(timing));
+    return response;
+  } catch (error) {
+    if (error instanceof RelayError && !input.signal.aborted && !error.recorded) {
+      record(error.retries, { errorCode: error.code ?? error.kind })(error.status, "error");
+      error.recorded = true;
+    }
+    throw error;
+  }
+}
+
+/** Waits for admission; a request refused there (rate limit, manual rejection) still gets its record. */
+async function admit(
+  deps: RelayDeps,
+  admitted: Promise<void>,
+  timing: Parameters<typeof queued>[1],
+  request: { input: RelayInput; model: CopilotModel; stream: boolean; turn: { initiator: Initiator }; dialect: string; upstream: string; requestedModel: string },
+): Promise<void> {
+  try {
+    await queued(admitted, timing);
+  } catch (error) {
+    if (error instanceof RelayError && !request.input.signal.aborted) {
+      requestRecord(deps, request.input, {
+        model: request.model,
+        initiator: request.turn.initiator,
+        stream: request.stream,
+        upstream: "(refused before sending)",
+        dialect: request.dialect,
+        requestedModel: request.requestedModel,
+        errorCode: error.code ?? error.kind,
+      })(error.status, "error");
+    }
+    throw error;
+  }
 }

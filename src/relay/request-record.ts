@@ -1,6 +1,7 @@
 import type { Initiator } from "../core/hub/index.ts";
 import type { TokenUsage } from "../core/token-usage.ts";
 import type { CopilotModel } from "../providers/copilot/model.ts";
+import { relayMsOf, type RequestTiming } from "../services/metrics/server-timing.ts";
 import type { RelayDeps, RelayInput } from "./relay-deps.ts";
 
 /** How a request ended, with its usage and when its first byte went to the client (epoch ms), when known. */
@@ -10,11 +11,22 @@ export type RecordRequest = (status: number, outcome: "done" | "cancelled" | "er
 export function requestRecord(
   deps: Pick<RelayDeps, "recorder">,
   input: RelayInput,
-  request: { model: CopilotModel; initiator: Initiator; stream: boolean; upstream: string; dialect: string; retries?: number },
+  request: {
+    model: CopilotModel;
+    initiator: Initiator;
+    stream: boolean;
+    upstream: string;
+    dialect: string;
+    retries?: number;
+    requestedModel?: string;
+    errorCode?: string;
+    timing?: RequestTiming;
+  },
 ): RecordRequest {
   // Only these: the closure lives as long as a stream, and the input holds the whole request body.
   const { requestId, route, keyName } = input;
   const started = input.receivedAt ?? Date.now();
+  const { timing } = request;
   return (status, outcome, usage, firstByteAt) =>
     deps.recorder.record({
       requestId,
@@ -32,5 +44,9 @@ export function requestRecord(
       dialect: request.dialect,
       retries: request.retries ?? 0,
       keyName,
+      requestedModel: request.requestedModel,
+      errorCode: request.errorCode,
+      upstreamMs: timing?.upstreamMs,
+      relayMs: timing && relayMsOf(timing),
     });
 }

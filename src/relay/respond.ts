@@ -4,6 +4,7 @@ import { relayedHeaders } from "../core/response-headers.ts";
 import { relaySse } from "../core/sse-relay.ts";
 import type { TokenUsage } from "../core/token-usage.ts";
 import { upstreamError } from "../providers/copilot/upstream-error.ts";
+import { firstByteWatch } from "../services/metrics/first-byte-watch.ts";
 import type { Finish } from "./plan.ts";
 import type { StreamWatchFactory } from "./relay-deps.ts";
 
@@ -48,11 +49,13 @@ export async function passThrough(upstream: Response, options: PassThroughOption
   headers.set("x-copilot-relay-model", options.model);
   if (!options.stream || !upstream.body) {
     let bytes: Uint8Array;
+    const reading = performance.now();
     try {
       bytes = new Uint8Array(await upstream.arrayBuffer());
     } finally {
       finish.release();
     }
+    if (finish.timing) finish.timing.upstreamMs = (finish.timing.upstreamMs ?? 0) + performance.now() - reading;
     finish.record(upstream.status, "done", usage(bytes.subarray(Math.max(0, bytes.length - USAGE_TAIL_BYTES)), ""));
     options.logBody?.(bytes);
     return new Response(bytes, { status: upstream.status, headers });
@@ -60,14 +63,15 @@ export async function passThrough(upstream: Response, options: PassThroughOption
   headers.set("content-type", "text/event-stream; charset=utf-8");
   headers.set("cache-control", "no-cache");
   const { status } = upstream;
+  const firstByte = firstByteWatch(options.watch);
   const body = relaySse(upstream.body, {
     dropDone: options.dropDone,
     errorEvent: (error) => options.streamErrorEvent?.(midStreamError(error)) ?? "",
-    watch: options.watch,
+    watch: firstByte.watch,
     // Usage is searched in the bytes; only the few hundred after a `"usage"` key are ever decoded.
     onEnd: (outcome, tail, head) => {
       finish.release();
-      finish.record(status, outcome, usage(tail, head ?? ""));
+      finish.record(status, outcome, usage(tail, head ?? ""), firstByte.at());
     },
   });
   return new Response(body, { status, headers });

@@ -5,6 +5,7 @@ import type { EncodeContext } from "../protocols/dialect.ts";
 import { dialectRegistry } from "../protocols/registry.ts";
 import { copilotEndpoint } from "../providers/copilot/copilot-provider.ts";
 import { upstreamError } from "../providers/copilot/upstream-error.ts";
+import { firstByteWatch } from "../services/metrics/first-byte-watch.ts";
 import type { Plan, PlanInput } from "./plan.ts";
 import type { RelayDeps } from "./relay-deps.ts";
 import { translateStream } from "./translate-stream.ts";
@@ -56,7 +57,7 @@ export function planTranslation<Request>(deps: RelayDeps, job: PlanInput<Request
       signal: input.signal,
       clientHeaders: input.headers,
     },
-    async respond(upstream, { record, release }) {
+    async respond(upstream, { record, release, timing }) {
       if (!upstream.ok) {
         const error = await upstreamError(upstream);
         release();
@@ -66,24 +67,27 @@ export function planTranslation<Request>(deps: RelayDeps, job: PlanInput<Request
       const headers = { "x-request-id": context.requestId, "x-copilot-relay-model": model.id };
       if (!stream) {
         let json: unknown;
+        const reading = performance.now();
         try {
           json = await upstream.json();
         } finally {
           release();
         }
+        if (timing) timing.upstreamMs = (timing.upstreamMs ?? 0) + performance.now() - reading;
         const result = target.decodeResult(json);
         record(upstream.status, "done", tokenUsage(result.usage));
         return Response.json(dialect.encodeResult(result, context), { headers });
       }
       const { status } = upstream;
+      const firstByte = firstByteWatch(deps.watchStream);
       const translated = translateStream(upstream.body ?? new ReadableStream(), {
         framing: target.framing,
         decoder: target.createStreamDecoder(),
         encoder: dialect.createStreamEncoder(context),
-        watch: deps.watchStream,
+        watch: firstByte.watch,
         onEnd: (outcome, usage) => {
           release();
-          record(status, outcome, tokenUsage(usage));
+          record(status, outcome, tokenUsage(usage), firstByte.at());
         },
       });
       return new Response(translated, { headers: { ...headers, "content-type": contentTypes[dialect.framing], "cache-control": "no-cache" } });

@@ -15,6 +15,7 @@ import { relayOllamaEmbed, relayOllamaEmbeddings } from "../relay/ollama-embed.t
 import { ollamaRunning, ollamaShowModel, ollamaTags } from "../relay/ollama-models.ts";
 import type { RelayDeps } from "../relay/relay-deps.ts";
 import { relayRequest } from "../relay/relay-request.ts";
+import { dashboardRedirect, wantsDashboard } from "./dashboard.ts";
 import { readBody } from "./read-body.ts";
 import { relayInput } from "./relay-input.ts";
 
@@ -29,7 +30,10 @@ export function ollamaRoutes(deps: RelayDeps, requestIds: RequestIds) {
   const id = (request: Request) => requestIds.idFor(request);
   return new Elysia()
     .use(dialectErrors("ollama", ollamaErrorBody, deps.logger, requestIds))
-    .get("/", () => new Response(RUNNING, { headers: { "content-type": "text/plain; charset=utf-8" } }))
+    // A browser is sent to the dashboard; Ollama clients and curl keep the banner they probe for.
+    .get("/", ({ request }) =>
+      wantsDashboard(request.headers.get("accept")) ? dashboardRedirect() : new Response(RUNNING, { headers: { "content-type": "text/plain; charset=utf-8" } }),
+    )
     .head("/", () => new Response(null, { headers: { "content-type": "text/plain; charset=utf-8", "content-length": String(RUNNING.length) } }))
     .get("/api/version", ({ request }) => jsonResponse(ollamaVersion(), id(request)))
     .get("/api/tags", async ({ request }) => jsonResponse(await ollamaTags(deps), id(request)))

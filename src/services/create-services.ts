@@ -29,6 +29,10 @@ import { isInteractive } from "./github-token.ts";
 import { createRequestGuard, type RequestGuard } from "./guard/request-guard.ts";
 import { createStreamWatchdog, type StreamWatchdog } from "./stream-watchdog.ts";
 import { createRequestRecorder } from "./request-recorder.ts";
+import { createHistoryStore, type HistoryStore } from "./history/history-store.ts";
+import { historyPath } from "./history/history-schema.ts";
+import { type CopilotQuota, createCopilotQuota, fetchCopilotUser } from "./metrics/copilot-quota.ts";
+import { createRelayMetrics, type RelayMetrics } from "./metrics/relay-metrics.ts";
 import { createTokenCounter } from "./token-counter.ts";
 
 export interface ServiceOverrides {
@@ -57,6 +61,12 @@ export interface Services extends RelayDeps {
   rateLimiter: RateLimiter;
   upstreamSlots: Semaphore;
   watchdog: StreamWatchdog;
+  /** Request history in history.sqlite (issue 10), for `usage`, /admin/stats and the dashboard. */
+  history: HistoryStore;
+  /** Prometheus counters and histograms fed by every request record; GET /metrics. */
+  metrics: RelayMetrics;
+  /** GET /usage: GitHub's quota answer, cached briefly. */
+  quota: CopilotQuota;
   setGithubToken(token: string): void;
   githubToken(): string | undefined;
   /**
@@ -79,10 +89,20 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
   const http = createFetch({ fetch: proxiedFetch as typeof fetch, defaults: { retry: 0, timeout: 30_000 } });
 
   let githubToken: string | undefined;
+  const metrics = createRelayMetrics();
   const tokens = createCopilotTokenManager({
     exchange: () => {
       if (!githubToken) return Promise.reject(new RelayError("authentication", "No GitHub token", { retryable: false }));
-      return exchangeCopilotToken(http, config, githubToken);
+      return exchangeCopilotToken(http, config, githubToken).then(
+        (token) => {
+          metrics.tokenRefresh("success");
+          return token;
+        },
+        (error: unknown) => {
+          metrics.tokenRefresh("failure");
+          throw error;
+        },
+      );
     },
     clock,
     logger,
@@ -97,7 +117,8 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     refreshIntervalMs: config.modelsRefreshSeconds * 1000,
   });
   const readiness = createReadiness();
-  const recorder = createRequestRecorder(overrides.accessLog ?? createAccessLog({ format: config.logFormat, file: config.logFile }));
+  const history = createHistoryStore({ path: config.history ? historyPath(config.home) : undefined, retentionDays: config.historyDays, logger });
+  const recorder = createRequestRecorder(overrides.accessLog ?? createAccessLog({ format: config.logFormat, file: config.logFile }), history.add, metrics.observe);
   const cooldowns = createCooldowns({ clock });
   const rateLimiter = createRateLimiter({
     spacingMs: config.rateLimit * 1000,
@@ -152,7 +173,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     upstreamSlots,
     watchdog,
     cooldowns,
-    admission: createAdmission(rateLimiter, approvals),
+    admission: createAdmission(rateLimiter, approvals, config.rateLimit > 0),
     watchStream,
     dispatch: {
       provider,
@@ -170,6 +191,9 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     },
     readiness,
     recorder,
+    history,
+    metrics,
+    quota: createCopilotQuota({ fetchUser: () => fetchCopilotUser(http, config, githubToken), cacheSeconds: config.usageCacheSeconds, now: () => clock.now() }),
     tokenCounter: createTokenCounter(),
     setGithubToken(token) {
       githubToken = token;
@@ -177,6 +201,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     },
     githubToken: () => githubToken,
     async start() {
+      history.open();
       try {
         await attemptStart();
       } catch (error) {
@@ -191,6 +216,8 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
       tokens.stop();
       models.stop();
       watchdog.stop();
+      history.close();
+      metrics.stop();
     },
   };
 }

@@ -23,6 +23,14 @@ export interface RequestRecord {
   retries?: number;
   /** The API key's name, never the key. */
   keyName?: string;
+  /** The model the client asked for (an alias, a `:latest` name …), when it differs from or names `model`. */
+  requestedModel?: string;
+  /** The error's code (RelayError.code) when the request failed. */
+  errorCode?: string;
+  /** Milliseconds the answering upstream took to send its response headers (non-streamed: its whole body). */
+  upstreamMs?: number;
+  /** The relay's own milliseconds until its answer started: everything but `upstreamMs` (see Server-Timing). */
+  relayMs?: number;
 }
 
 export interface ModelTotals {
@@ -42,8 +50,11 @@ export interface RequestRecorder {
   recentModels(sinceMs: number): string[];
 }
 
-/** One log line per request (with the initiator, so users see their premium spend) and running totals. */
-export function createRequestRecorder(log: AccessLogSink): RequestRecorder {
+/**
+ * One log line per request (with the initiator, so users see their premium spend) and running totals; the record
+ * also goes to the other sinks (history, metrics), each of which must stay cheap: this runs on every request.
+ */
+export function createRequestRecorder(log: AccessLogSink, ...sinks: AccessLogSink[]): RequestRecorder {
   const byModel = new Map<string, ModelTotals>();
   const lastUsed = new Map<string, number>();
   return {
@@ -70,6 +81,7 @@ export function createRequestRecorder(log: AccessLogSink): RequestRecorder {
       byModel.set(entry.model, totals);
 
       log(entry);
+      for (const sink of sinks) sink(entry);
     },
     totals: () => Object.fromEntries(byModel),
     recentModels: (sinceMs) => [...lastUsed].filter(([, at]) => at >= sinceMs).map(([model]) => model).reverse(),

@@ -14,6 +14,8 @@ export interface SemaphoreOptions {
 export interface Semaphore {
   /** Resolves with the release function (calling it twice releases once). */
   acquire(signal?: AbortSignal): Promise<() => void>;
+  /** The release function when a slot is free and nobody waits, else undefined (no promise, no await). */
+  tryAcquire(): (() => void) | undefined;
   active(): number;
   queued(): number;
 }
@@ -48,6 +50,11 @@ export function createSemaphore(options: SemaphoreOptions): Semaphore {
   return {
     active: () => holders,
     queued: () => queue.length,
+    tryAcquire() {
+      if (holders >= max || queue.length > 0) return undefined;
+      holders += 1;
+      return releaser();
+    },
     acquire(signal) {
       if (signal?.aborted) return Promise.reject(abortReason(signal));
       if (holders < max && queue.length === 0) {

@@ -17,9 +17,12 @@ export interface GuardVerdict {
 
 /** Paths anyone may call: a supervisor's liveness probe, and the "Ollama is running" banner clients probe. */
 const PUBLIC_PATHS = new Set(["/healthz", "/"]);
+/** The dashboard's page and scripts load without a key so its login form can ask for one; its data calls send it. */
+const isPublic = (path: string) => PUBLIC_PATHS.has(path) || path === "/dashboard" || path.startsWith("/dashboard/");
 
 export interface RequestGuard {
-  check(request: Request, path: string, clientAddress: string | undefined): GuardVerdict;
+  /** `clientAddress` is only asked for on admin paths (looking it up costs on every request otherwise). */
+  check(request: Request, path: string, clientAddress: () => string | undefined): GuardVerdict;
   /** Keys are configured: every route but the public ones needs one. */
   keysRequired: boolean;
 }
@@ -70,7 +73,7 @@ export function createRequestGuard(config: Config, clock: Clock): RequestGuard {
       if (length > maxBodyBytes) {
         return { error: new RelayError("invalid_request", `The request body is ${length} bytes, above the relay's limit of ${config.maxBodySize} MiB (--max-body-size).`, { status: 413, code: "request_too_large" }), cors };
       }
-      if (PUBLIC_PATHS.has(path)) return { cors };
+      if (isPublic(path)) return { cors };
       let keyName: string | undefined;
       if (keys.required) {
         keyName = keys.check(presentedKey(request.headers));
@@ -81,7 +84,7 @@ export function createRequestGuard(config: Config, clock: Clock): RequestGuard {
         if (!budget.ok) {
           return { error: new RelayError("rate_limit", `This API key sent more than ${config.keyRequestsPerMinute} requests in a minute.`, { code: "key_rate_limited", retryAfter: budget.retryAfter }), cors };
         }
-      } else if (path.startsWith("/admin/") && !(clientAddress !== undefined && isLoopbackName(clientAddress))) {
+      } else if (path.startsWith("/admin/") && !isLoopbackName(clientAddress() ?? "")) {
         return { error: new RelayError("permission", "Admin endpoints answer loopback clients only when no API keys are configured.", { code: "admin_loopback_only" }), cors };
       }
       return { keyName, cors };

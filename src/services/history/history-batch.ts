@@ -1,0 +1,116 @@
+import type { Database } from "bun:sqlite";
+import type { RequestRecord } from "../request-recorder.ts";
+import { LATENCY_KIND } from "./history-schema.ts";
+import { latencyBucket } from "./latency-buckets.ts";
+
+/** A record waiting for the next batch, with its arrival time (epoch ms) and local day. */
+export interface PendingRow {
+  record: RequestRecord;
+  time: number;
+  day: string;
+}
+
+interface DayModelTotals {
+  day: string;
+  model: string;
+  requests: number;
+  user: number;
+  agent: number;
+  premium: number;
+  saved: number;
+  input: number;
+  output: number;
+  cached: number;
+  errors: number;
+}
+
+export const isError = (record: RequestRecord): boolean => record.status >= 400 || record.outcome === "error";
+
+/**
+ * Writes a batch in one transaction with prepared statements: the rows, then the day × model totals and the
+ * latency buckets the batch adds (summed here first, so a batch of a thousand requests is a handful of upserts).
+ */
+export function createBatchWriter(db: Database): (rows: readonly PendingRow[]) => void {
+  const insert = db.prepare(
+    `INSERT INTO requests (time, request_id, dialect, route, upstream, model, requested_model, initiator, stream, status, outcome,
+       duration_ms, first_byte_ms, upstream_ms, relay_ms, input_tokens, output_tokens, cached_tokens, multiplier, retries, error_code, key_name)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const addTotals = db.prepare(
+    `INSERT INTO daily_models (day, model, requests, user_requests, agent_requests, premium, saved, input_tokens, output_tokens, cached_tokens, errors)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (day, model) DO UPDATE SET requests = requests + excluded.requests, user_requests = user_requests + excluded.user_requests,
+       agent_requests = agent_requests + excluded.agent_requests, premium = premium + excluded.premium, saved = saved + excluded.saved,
+       input_tokens = input_tokens + excluded.input_tokens, output_tokens = output_tokens + excluded.output_tokens,
+       cached_tokens = cached_tokens + excluded.cached_tokens, errors = errors + excluded.errors`,
+  );
+  const addLatency = db.prepare(
+    `INSERT INTO daily_latency (day, kind, bucket, count) VALUES (?, ?, ?, ?)
+     ON CONFLICT (day, kind, bucket) DO UPDATE SET count = count + excluded.count`,
+  );
+
+  return db.transaction((rows: readonly PendingRow[]) => {
+    const totals = new Map<string, DayModelTotals>();
+    const latency = new Map<string, number>();
+    const countLatency = (day: string, kind: number, ms: number) => {
+      const key = `${day}\u0000${kind}\u0000${latencyBucket(ms)}`;
+      latency.set(key, (latency.get(key) ?? 0) + 1);
+    };
+    for (const { record, time, day } of rows) {
+      const usage = record.usage;
+      insert.run(
+        time,
+        record.requestId,
+        record.dialect,
+        record.route,
+        record.upstream,
+        record.model,
+        record.requestedModel ?? null,
+        record.initiator,
+        record.stream ? 1 : 0,
+        record.status,
+        record.outcome,
+        Math.round(record.durationMs),
+        record.firstByteMs === undefined ? null : Math.round(record.firstByteMs),
+        record.upstreamMs ?? null,
+        record.relayMs ?? null,
+        usage ? usage.inputTokens : null,
+        usage ? usage.outputTokens : null,
+        usage ? usage.cachedTokens : null,
+        record.multiplier,
+        record.retries ?? 0,
+        record.errorCode ?? null,
+        record.keyName ?? null,
+      );
+      const key = `${day}\u0000${record.model}`;
+      let sum = totals.get(key);
+      if (!sum) {
+        sum = { day, model: record.model, requests: 0, user: 0, agent: 0, premium: 0, saved: 0, input: 0, output: 0, cached: 0, errors: 0 };
+        totals.set(key, sum);
+      }
+      sum.requests += 1;
+      if (record.initiator === "user") {
+        sum.user += 1;
+        sum.premium += record.multiplier;
+      } else {
+        sum.agent += 1;
+        sum.saved += record.multiplier;
+      }
+      sum.input += usage?.inputTokens ?? 0;
+      sum.output += usage?.outputTokens ?? 0;
+      sum.cached += usage?.cachedTokens ?? 0;
+      if (isError(record)) sum.errors += 1;
+      else {
+        countLatency(day, LATENCY_KIND.duration, record.durationMs);
+        if (record.firstByteMs !== undefined) countLatency(day, LATENCY_KIND.firstByte, record.firstByteMs);
+      }
+    }
+    for (const sum of totals.values()) {
+      addTotals.run(sum.day, sum.model, sum.requests, sum.user, sum.agent, sum.premium, sum.saved, sum.input, sum.output, sum.cached, sum.errors);
+    }
+    for (const [key, count] of latency) {
+      const [day, kind, bucket] = key.split("\u0000");
+      addLatency.run(day as string, Number(kind), Number(bucket), count);
+    }
+  });
+}
