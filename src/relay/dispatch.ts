@@ -52,7 +52,10 @@ export async function dispatch(deps: DispatchDeps, call: ProviderCall, options: 
     }
     const problem = outcome instanceof Response ? await failedAnswer(outcome) : outcome;
     release();
-    if (problem.error.status === 429) deps.cooldowns.coolDown(call.model.id, problem.retryAfter);
+    if (problem.error.status === 429) {
+      const coolingMs = deps.cooldowns.coolDown(call.model.id, problem.retryAfter);
+      deps.logger.warn(`${call.model.id} answered 429: cooling down for ${Math.ceil(coolingMs / 1000)} s (POST /admin/cooldowns/reset ends it)`);
+    }
     const delay = retryDelayMs(retryPolicy, retries + 1, problem.retryAfter, clock.random);
     const retry =
       problem.retryable &&
@@ -67,19 +70,26 @@ export async function dispatch(deps: DispatchDeps, call: ProviderCall, options: 
   }
 }
 
-/** One try, with a deadline for the response headers that also aborts the upstream request. */
+/**
+ * One try, with a deadline for the response headers that also aborts the upstream request. The attempt's own
+ * controller follows the client's signal through a listener that lives only until the headers arrive: after
+ * that, a client that leaves cancels the body stream, which aborts the upstream (cheaper than AbortSignal.any).
+ */
 async function attempt(deps: DispatchDeps, call: ProviderCall, stream: boolean): Promise<Response> {
   const deadlineMs = stream ? deps.timeouts.connectMs : deps.timeouts.firstByteMs;
-  const timer = new AbortController();
-  const handle = deps.clock.setTimeout(() => timer.abort(new RelayError("upstream", timeoutMessage(stream, deadlineMs), { status: 504, code: "upstream_timeout" })), deadlineMs);
+  const controller = new AbortController();
+  const followClient = () => controller.abort(call.signal.reason);
+  call.signal.addEventListener("abort", followClient, { once: true });
+  const handle = deps.clock.setTimeout(() => controller.abort(new RelayError("upstream", timeoutMessage(stream, deadlineMs), { status: 504, code: "upstream_timeout" })), deadlineMs);
   try {
-    return await deps.provider.send({ ...call, signal: AbortSignal.any([call.signal, timer.signal]) });
+    return await deps.provider.send({ ...call, signal: controller.signal });
   } catch (error) {
     // The deadline's own reason says what happened; a fetch aborted by it rejects with an AbortError.
-    if (timer.signal.aborted && !call.signal.aborted) throw timer.signal.reason;
+    if (controller.signal.aborted && !call.signal.aborted) throw controller.signal.reason;
     throw error;
   } finally {
     deps.clock.clearTimeout(handle);
+    call.signal.removeEventListener("abort", followClient);
   }
 }
 

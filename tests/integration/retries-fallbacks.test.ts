@@ -143,3 +143,58 @@ describe("timeouts", () => {
     expect(harness.fake.cancelledStreams).toBe(3);
   });
 });
+
+describe("upstream faults through the relay end well-formed", () => {
+  test("a connection reset before headers is retried; resets every time end in a 502 in the caller's dialect", async () => {
+    const harness = await start();
+    harness.fake.inject({ path: "/copilot/chat/completions", kind: "reset-before-headers" });
+    expect((await post(harness, chat())).status).toBe(200);
+    expect(chatRequests(harness)).toHaveLength(2);
+    harness.fake.inject({ path: "/copilot/v1/messages", kind: "reset-before-headers", times: 5 });
+    const failed = await post(harness, JSON.stringify({ model: "claude-sonnet-4.5", max_tokens: 20, messages: [{ role: "user", content: "hi" }] }), "/v1/messages");
+    expect(failed.status).toBe(502);
+    expect(await failed.json()).toMatchObject({ type: "error", error: { type: "api_error" } });
+  });
+
+  test("a reset mid-stream is not retried: the stream ends with the dialect's error event", async () => {
+    const harness = await start();
+    harness.fake.inject({ path: "/copilot/responses", kind: "reset-mid-stream", events: 4 });
+    const text = await (await post(harness, JSON.stringify({ model: "gpt-4.1", input: "hi", stream: true }), "/v1/responses")).text();
+    expect(text).toContain("response.failed");
+    expect(harness.fake.find("/copilot/responses")).toHaveLength(1);
+  });
+
+  test("a stalled stream is ended by the idle timeout and the upstream cancelled", async () => {
+    const harness = await start({ flags: { streamIdleTimeout: 0.3 } });
+    harness.fake.inject({ path: "/copilot/chat/completions", kind: "stall", events: 2 });
+    const text = await (await post(harness, chat("gpt-4.1", "hi", true))).text();
+    expect(text).toContain("--stream-idle-timeout");
+    expect(text.endsWith("data: [DONE]\n\n")).toBe(true);
+    for (let attempt = 0; attempt < 100 && harness.fake.cancelledStreams === 0; attempt++) await Bun.sleep(20);
+    expect(harness.fake.cancelledStreams).toBe(1);
+  });
+
+  test("a slow drip within the idle timeout arrives whole", async () => {
+    const harness = await start({ flags: { streamIdleTimeout: 1 } });
+    harness.fake.inject({ path: "/copilot/chat/completions", kind: "drip", intervalMs: 150 });
+    const text = await (await post(harness, chat("gpt-4.1", "hi", true))).text();
+    expect(text).not.toContain('"error"');
+    expect(text.endsWith("data: [DONE]\n\n")).toBe(true);
+  });
+
+  test("a very large answer passes through intact, streamed and not", async () => {
+    const harness = await start();
+    harness.fake.inject({ path: "/copilot/chat/completions", kind: "huge", bytes: 8_000_000 });
+    const whole = (await (await post(harness, chat())).json()) as { choices: { message: { content: string } }[] };
+    expect(whole.choices[0]?.message.content.length).toBe(8_000_000);
+    harness.fake.inject({ path: "/copilot/chat/completions", kind: "huge", bytes: 4_000_000 });
+    const streamed = await (await post(harness, chat("gpt-4.1", "hi", true))).text();
+    let length = 0;
+    for (const line of streamed.split("\n")) {
+      if (!line.startsWith("data: {")) continue;
+      const chunk = JSON.parse(line.slice(6)) as { choices: { delta: { content?: string } }[] };
+      length += chunk.choices[0]?.delta.content?.length ?? 0;
+    }
+    expect(length).toBe(4_000_000);
+  });
+});

@@ -19,15 +19,21 @@ export const apiKeyName = (key: string): string => `key-${sha256(key).toString("
  */
 export function createApiKeyCheck(keys: string[]): ApiKeyCheck {
   const known = keys.filter((key) => key.length > 0).map((key) => ({ digest: sha256(key), name: apiKeyName(key) }));
+  // Keys already proven valid skip the hashing (~1.5 µs a request). Only valid keys are remembered, so the cache
+  // holds at most the configured keys and a wrong key always takes the constant-time path.
+  const proven = new Map<string, string>();
   return {
     required: known.length > 0,
     check(presented) {
       if (presented === undefined || known.length === 0) return undefined;
+      const remembered = proven.get(presented);
+      if (remembered !== undefined) return remembered;
       const digest = sha256(presented);
       let match: string | undefined;
       for (const key of known) {
         if (timingSafeEqual(digest, key.digest)) match ??= key.name;
       }
+      if (match !== undefined) proven.set(presented, match);
       return match;
     },
   };

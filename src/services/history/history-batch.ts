@@ -24,6 +24,8 @@ interface DayModelTotals {
   errors: number;
 }
 
+const ROWS_PER_INSERT = 50;
+
 export const isError = (record: RequestRecord): boolean => record.status >= 400 || record.outcome === "error";
 
 /**
@@ -31,11 +33,21 @@ export const isError = (record: RequestRecord): boolean => record.status >= 400 
  * latency buckets the batch adds (summed here first, so a batch of a thousand requests is a handful of upserts).
  */
 export function createBatchWriter(db: Database): (rows: readonly PendingRow[]) => void {
-  const insert = db.prepare(
-    `INSERT INTO requests (time, request_id, dialect, route, upstream, model, requested_model, initiator, stream, status, outcome,
-       duration_ms, first_byte_ms, upstream_ms, relay_ms, input_tokens, output_tokens, cached_tokens, multiplier, retries, error_code, key_name)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const columns = `time, request_id, dialect, route, upstream, model, requested_model, initiator, stream, status, outcome,
+       duration_ms, first_byte_ms, upstream_ms, relay_ms, input_tokens, output_tokens, cached_tokens, multiplier, retries, error_code, key_name`;
+  const placeholders = `(${Array.from({ length: 22 }, () => "?").join(", ")})`;
+  // Rows go in as one multi-row INSERT per ROWS_PER_INSERT: one statement step per row cost ~2.5 µs of the relay's
+  // CPU per request under load; a statement per 50 rows costs a fraction of that (the statements are prepared once
+  // per size and kept).
+  const inserts = new Map<number, ReturnType<Database["prepare"]>>();
+  const insertFor = (count: number) => {
+    let statement = inserts.get(count);
+    if (!statement) {
+      statement = db.prepare(`INSERT INTO requests (${columns}) VALUES ${Array.from({ length: count }, () => placeholders).join(", ")}`);
+      inserts.set(count, statement);
+    }
+    return statement;
+  };
   const addTotals = db.prepare(
     `INSERT INTO daily_models (day, model, requests, user_requests, agent_requests, premium, saved, input_tokens, output_tokens, cached_tokens, errors)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -56,9 +68,15 @@ export function createBatchWriter(db: Database): (rows: readonly PendingRow[]) =
       const key = `${day}\u0000${kind}\u0000${latencyBucket(ms)}`;
       latency.set(key, (latency.get(key) ?? 0) + 1);
     };
+    const values: (string | number | null)[] = [];
+    const flushValues = () => {
+      if (values.length === 0) return;
+      insertFor(values.length / 22).run(...values);
+      values.length = 0;
+    };
     for (const { record, time, day } of rows) {
       const usage = record.usage;
-      insert.run(
+      values.push(
         time,
         record.requestId,
         record.dialect,
@@ -82,6 +100,7 @@ export function createBatchWriter(db: Database): (rows: readonly PendingRow[]) =
         record.errorCode ?? null,
         record.keyName ?? null,
       );
+      if (values.length === ROWS_PER_INSERT * 22) flushValues();
       const key = `${day}\u0000${record.model}`;
       let sum = totals.get(key);
       if (!sum) {
@@ -105,6 +124,7 @@ export function createBatchWriter(db: Database): (rows: readonly PendingRow[]) =
         if (record.firstByteMs !== undefined) countLatency(day, LATENCY_KIND.firstByte, record.firstByteMs);
       }
     }
+    flushValues();
     for (const sum of totals.values()) {
       addTotals.run(sum.day, sum.model, sum.requests, sum.user, sum.agent, sum.premium, sum.saved, sum.input, sum.output, sum.cached, sum.errors);
     }
