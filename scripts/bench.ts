@@ -9,7 +9,7 @@
  * Where the machine has two or more cores, the proxies run pinned to the last core and the fake upstream and the
  * load driver to the others, so the proxy under test never shares its core with the load.
  * Options: --seconds N (per measurement, default 3), --rounds N, --concurrency 1,32,256 (default 32),
- * --only <name-prefix>[,<name-prefix>…], --source (run src/main.ts instead of the compiled binary), --no-keys (no API
+ * --only <name-prefix>[,<name-prefix>…] (a trailing $ matches the whole name), --source (run src/main.ts instead of the compiled binary), --no-keys (no API
  * keys: by default the relay runs with two and every request sends one), --soak N (requests
  * for the memory-growth check, default 100 000; 0 skips it), --streams N (concurrent streams, default 5 000; 0 skips).
  */
@@ -119,7 +119,7 @@ const idleRss = rssMb(relay.process.pid);
 /** Scenarios this build of the relay serves (a dialect that has not landed answers 404). */
 const scenarios: Scenario[] = [];
 const wanted = only?.split(",");
-const selected = allScenarios.filter((entry) => !wanted || wanted.some((name) => entry.name.startsWith(name)));
+const selected = allScenarios.filter((entry) => !wanted || wanted.some((name) => (name.endsWith("$") ? entry.name === name.slice(0, -1) : entry.name.startsWith(name))));
 // A translated scenario is read against its baseline, so the baseline runs too.
 for (const entry of [...selected]) {
   const baseline = allScenarios.find((candidate) => candidate.name === entry.baseline);
