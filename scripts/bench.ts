@@ -11,7 +11,10 @@
  * Options: --seconds N (per measurement, default 3), --rounds N, --concurrency 1,32,256 (default 32),
  * --only <name-prefix>[,<name-prefix>…] (a trailing $ matches the whole name), --source (run src/main.ts instead of the compiled binary), --no-keys (no API
  * keys: by default the relay runs with two and every request sends one), --soak N (requests
- * for the memory-growth check, default 100 000; 0 skips it), --streams N (concurrent streams, default 5 000; 0 skips).
+ * for the memory-growth check, default 100 000; 0 skips it), --streams N (concurrent streams, default 5 000; 0 skips),
+ * --against <relay binary> (before/after: every scenario runs on that build too, as the reference side, instead of
+ * the floor or the relay's own pass-through; e.g. a binary built from an earlier commit; `--against self` is this
+ * build again), --against-env K=V,K=V (environment for that side only, e.g. COPILOT_RELAY_HISTORY=false).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -35,6 +38,8 @@ const withKeys = !argv.includes("--no-keys");
 const BENCH_KEY = "bench-key-one-0123456789";
 const keyHeader: Record<string, string> = withKeys ? { authorization: `Bearer ${BENCH_KEY}` } : {};
 const only = option("--only");
+const againstBinary = option("--against");
+const againstEnv = Object.fromEntries((option("--against-env") ?? "").split(",").filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]));
 
 const cores = availableParallelism();
 const pinned = cores >= 2 && Bun.which("taskset") !== null;
@@ -95,26 +100,38 @@ const floor = spawn(pin([process.execPath, join(root, "scripts/bench/floor-proxy
 const floorInfo = await waitFor("floor proxy", firstJsonLine(floor));
 
 const home = mkdtempSync(join(tmpdir(), "copilot-relay-bench-"));
-const relayStarted = performance.now();
-const relay = spawn(pin([...relayCommand, "start", "--port", "0"], proxyCores), {
-  COPILOT_RELAY_HOME: home,
-  COPILOT_RELAY_GITHUB_URL: fakeInfo.url,
-  COPILOT_RELAY_GITHUB_API_URL: fakeInfo.url,
-  COPILOT_RELAY_GITHUB_TOKEN: "gho_fake_user_token",
-  // Measured as people should run it: with API keys (two, so the check compares against more than one).
-  ...(withKeys ? { COPILOT_RELAY_API_KEYS: `${BENCH_KEY},bench-key-two-0123456789` } : {}),
-  XDG_CONFIG_HOME: join(home, "config"),
-  CI: "true",
-  NO_COLOR: "1",
-});
-const relayUrl = await waitFor("relay", () => /listening on (http:\/\/\S+)/.exec(relay.output())?.[1]);
-const firstAnswer = await waitFor("first relay answer", async () => {
-  const body = JSON.stringify({ model: "gpt-4.1", messages: [{ role: "user", content: "hi" }] });
-  const response = await fetch(`${relayUrl}/v1/chat/completions`, { method: "POST", headers: keyHeader, body }).catch(() => undefined);
-  return response?.ok ? performance.now() - relayStarted : (await response?.arrayBuffer(), undefined);
-});
+/** Starts one relay build with its own data directory and waits for its first answer (ms after spawn). */
+async function startRelay(command: string[], name: string, extraEnv: Record<string, string> = {}): Promise<{ child: Child; url: string; firstAnswerMs: number }> {
+  const relayHome = join(home, name);
+  const started = performance.now();
+  const child = spawn(pin([...command, "start", "--port", "0"], proxyCores), {
+    COPILOT_RELAY_HOME: relayHome,
+    COPILOT_RELAY_GITHUB_URL: fakeInfo.url,
+    COPILOT_RELAY_GITHUB_API_URL: fakeInfo.url,
+    COPILOT_RELAY_GITHUB_TOKEN: "gho_fake_user_token",
+    // Measured as people should run it: with API keys (two, so the check compares against more than one).
+    ...(withKeys ? { COPILOT_RELAY_API_KEYS: `${BENCH_KEY},bench-key-two-0123456789` } : {}),
+    XDG_CONFIG_HOME: join(relayHome, "config"),
+    CI: "true",
+    NO_COLOR: "1",
+    ...extraEnv,
+  });
+  const url = await waitFor(`relay ${name}`, () => /listening on (http:\/\/\S+)/.exec(child.output())?.[1]);
+  const firstAnswerMs = await waitFor(`first answer of relay ${name}`, async () => {
+    const body = JSON.stringify({ model: "gpt-4.1", messages: [{ role: "user", content: "hi" }] });
+    const response = await fetch(`${url}/v1/chat/completions`, { method: "POST", headers: keyHeader, body }).catch(() => undefined);
+    return response?.ok ? performance.now() - started : (await response?.arrayBuffer(), undefined);
+  });
+  return { child, url, firstAnswerMs };
+}
+const started = await startRelay(relayCommand, "relay");
+const relay = started.child;
+const relayUrl = started.url;
+const firstAnswer = started.firstAnswerMs;
+const before = againstBinary ? await startRelay(againstBinary === "self" ? relayCommand : [againstBinary], "before", againstEnv) : undefined;
 await Bun.sleep(1000);
 const idleRss = rssMb(relay.process.pid);
+const beforeIdleRss = before ? rssMb(before.child.process.pid) : undefined;
 
 /** Scenarios this build of the relay serves (a dialect that has not landed answers 404). */
 const scenarios: Scenario[] = [];
@@ -137,7 +154,9 @@ console.log(
   `copilot-relay benchmark — ${seconds} s per measurement, ${rounds} rounds, concurrency ${concurrencies.join("/")}, relay = ${relayCommand.join(" ").replace(root, ".")}` +
     `${pinned ? `, proxies pinned to core ${proxyCores[0]}, load on ${loadCores[0]}` : ", not pinned"}`,
 );
-console.log(`relay: first answer ${format(firstAnswer, 0)} ms after spawn (start-up + token + models + one request); idle RSS ${format(idleRss, 1)} MB\n`);
+console.log(`relay: first answer ${format(firstAnswer, 0)} ms after spawn (start-up + token + models + one request); idle RSS ${format(idleRss, 1)} MB`);
+if (before) console.log(`before (${againstBinary}): first answer ${format(before.firstAnswerMs, 0)} ms; idle RSS ${format(beforeIdleRss ?? Number.NaN, 1)} MB`);
+console.log("");
 
 /** One side of a comparison: a proxy process and the request it is sent. */
 interface Side {
@@ -165,10 +184,16 @@ interface Comparison {
 
 const floorSide = (scenario: Scenario): Side => ({ label: "floor", url: `${floorInfo.url}${scenario.path}`, body: scenario.body, headers: scenario.headers, pid: floor.process.pid });
 const relaySide = (scenario: Scenario, label = "relay"): Side => ({ label, url: `${relayUrl}${scenario.path}`, body: scenario.body, headers: { ...scenario.headers, ...keyHeader }, pid: relay.process.pid });
+const beforeSide = (scenario: Scenario, relayBefore: NonNullable<typeof before>): Side => ({
+  ...relaySide(scenario, "before"),
+  url: `${relayBefore.url}${scenario.path}`,
+  pid: relayBefore.child.process.pid,
+});
 const comparisons: Comparison[] = scenarios.flatMap((scenario) =>
   concurrencies.map((concurrency) => {
     const baseline = scenarios.find((entry) => entry.name === scenario.baseline);
-    return { scenario, concurrency, against: baseline ? relaySide(baseline, `relay ${baseline.name}`) : floorSide(scenario), relay: relaySide(scenario) };
+    const against = before ? beforeSide(scenario, before) : baseline ? relaySide(baseline, `relay ${baseline.name}`) : floorSide(scenario);
+    return { scenario, concurrency, against, relay: relaySide(scenario) };
   }),
 );
 
@@ -187,19 +212,21 @@ async function slice(side: Side, concurrency: number, ms: number, tally: Tally):
 const emptyTally = (): Tally => ({ requests: 0, errors: 0, cpuMs: 0, seconds: 0, latenciesMs: [] });
 /** Slices per side and round: the two sides alternate every slice, so drift on a shared machine hits both. */
 const SLICES = 4;
-const measured = new Map<Comparison, { against: Tally; relay: Tally; peakRss: number }[]>();
+const measured = new Map<Comparison, { against: Tally; relay: Tally; peakRss: number; beforePeakRss?: number }[]>();
 for (let round = 0; round < rounds; round++) {
   for (const comparison of comparisons) {
     const { concurrency } = comparison;
     const sides = [comparison.against, comparison.relay];
     for (const side of sides) await drive(side.url, side.body, concurrency, Math.min(1000, seconds * 300), side.headers); // warm-up
     resetPeak(relay.process.pid);
-    const tallies = { against: emptyTally(), relay: emptyTally(), peakRss: 0 };
+    if (before) resetPeak(before.child.process.pid);
+    const tallies: { against: Tally; relay: Tally; peakRss: number; beforePeakRss?: number } = { against: emptyTally(), relay: emptyTally(), peakRss: 0 };
     for (let index = 0; index < SLICES; index++) {
       const order = (index + round) % 2 ? [comparison.relay, comparison.against] : sides;
       for (const side of order) await slice(side, concurrency, (seconds * 1000) / SLICES, side === comparison.relay ? tallies.relay : tallies.against);
     }
     tallies.peakRss = peakRssMb(relay.process.pid);
+    if (before) tallies.beforePeakRss = peakRssMb(before.child.process.pid);
     const list = measured.get(comparison) ?? [];
     list.push(tallies);
     measured.set(comparison, list);
@@ -225,10 +252,11 @@ for (const [comparison, list] of measured) {
     `${name.padEnd(24)} ${String(comparison.concurrency).padStart(4)}  ${comparison.against.label.padEnd(20)} ${format(againstCpu, 3).padStart(10)}  ${format(relayCpu, 3).padStart(16)}  ` +
       `${`${format(median(cpu))}× [${format(Math.min(...cpu))}–${format(Math.max(...cpu))}]`.padEnd(28)}  ${format(median(throughput)).padStart(9)}×  ${format(p50).padStart(6)}  ${format(peak, 1).padStart(17)}  ${errors}`,
   );
+  if (before) console.log(`    before's peak RSS ${format(Math.max(...list.map((entry) => entry.beforePeakRss ?? 0)), 1)} MB`);
   const firstError = list.find((entry) => entry.relay.firstError || entry.against.firstError);
   if (firstError) console.log(`    first error: ${firstError.relay.firstError ?? firstError.against.firstError}`);
 }
-console.log(`idle RSS of copilot-relay: ${format(idleRss, 1)} MB`);
+console.log(`idle RSS of copilot-relay: ${format(idleRss, 1)} MB${before ? `, of the build it was measured against: ${format(beforeIdleRss ?? Number.NaN, 1)} MB` : ""}`);
 
 // Memory over many requests: RSS after 1 000 mixed requests and after `--soak` (default 100 000) more; the
 // relay should not grow per request. The mix is every scenario this run measured, in turn.
@@ -314,6 +342,7 @@ writeFileSync(
       pinned,
       firstAnswerMs: firstAnswer,
       idleRssMb: idleRss,
+      ...(before ? { against: againstBinary, beforeIdleRssMb: beforeIdleRss } : {}),
       rows,
       ratios,
       soak: soakResult,
@@ -324,6 +353,6 @@ writeFileSync(
     2,
   ),
 );
-for (const child of [relay, floor, fake]) child.process.kill("SIGTERM");
+for (const child of [relay, floor, fake, ...(before ? [before.child] : [])]) child.process.kill("SIGTERM");
 rmSync(home, { recursive: true, force: true });
 process.exit(0);
