@@ -10,21 +10,30 @@ export interface RequestIds {
   setKeyName(request: Request, name: string): void;
 }
 
+/** What the relay notes about one request: its id, given on first ask, and its API key's name. */
+interface RequestNote {
+  id?: string;
+  keyName?: string;
+}
+
 export function createRequestIds(): RequestIds {
-  const ids = new WeakMap<Request, string>();
-  const keyNames = new WeakMap<Request, string>();
+  // One entry per request (the guard's key name and the id share it): a WeakMap write costs on every request.
+  const notes = new WeakMap<Request, RequestNote>();
   return {
-    keyNameOf: (request) => keyNames.get(request),
+    keyNameOf: (request) => notes.get(request)?.keyName,
     setKeyName(request, name) {
-      keyNames.set(request, name);
+      const note = notes.get(request);
+      if (note) note.keyName = name;
+      else notes.set(request, { keyName: name });
     },
     idFor(request) {
-      let id = ids.get(request);
-      if (!id) {
-        id = crypto.randomUUID();
-        ids.set(request, id);
+      let note = notes.get(request);
+      if (!note) {
+        note = {};
+        notes.set(request, note);
       }
-      return id;
+      note.id ??= crypto.randomUUID();
+      return note.id;
     },
   };
 }

@@ -116,9 +116,8 @@ async function send(
   try {
     const sent = await dispatch(deps.dispatch, plan.call, { stream, hasFallback: !request.last });
     timing.upstreamMs = sent.upstreamMs;
-    const response = await plan.respond(sent.response, { record: record(sent.retries, { timing }), release: sent.release, timing });
-    response.headers.set("server-timing", serverTimingHeader(timing));
-    return response;
+    // The plan's answer carries Server-Timing, set while its headers are built.
+    return await plan.respond(sent.response, { record: record(sent.retries, { timing }), release: sent.release, timing });
   } catch (error) {
     if (error instanceof RelayError && !input.signal.aborted && !error.recorded) {
       record(error.retries, { errorCode: error.code ?? error.kind })(error.status, "error");

@@ -5,6 +5,7 @@ import { relaySse } from "../core/sse-relay.ts";
 import type { TokenUsage } from "../core/token-usage.ts";
 import { upstreamError } from "../providers/copilot/upstream-error.ts";
 import { firstByteWatch } from "../services/metrics/first-byte-watch.ts";
+import { serverTimingHeader } from "../services/metrics/server-timing.ts";
 import type { Finish } from "./plan.ts";
 import type { StreamWatchFactory } from "./relay-deps.ts";
 
@@ -46,7 +47,7 @@ export async function passThrough(upstream: Response, options: PassThroughOption
     throw error;
   }
   const headers = relayedHeaders(upstream.headers, options.requestId);
-  headers.set("x-copilot-relay-model", options.model);
+  headers["x-copilot-relay-model"] = options.model;
   if (!options.stream || !upstream.body) {
     let bytes: Uint8Array;
     const reading = performance.now();
@@ -58,10 +59,12 @@ export async function passThrough(upstream: Response, options: PassThroughOption
     if (finish.timing) finish.timing.upstreamMs = (finish.timing.upstreamMs ?? 0) + performance.now() - reading;
     finish.record(upstream.status, "done", usage(bytes.subarray(Math.max(0, bytes.length - USAGE_TAIL_BYTES)), ""));
     options.logBody?.(bytes);
+    if (finish.timing) headers["server-timing"] = serverTimingHeader(finish.timing);
     return new Response(bytes, { status: upstream.status, headers });
   }
-  headers.set("content-type", "text/event-stream; charset=utf-8");
-  headers.set("cache-control", "no-cache");
+  headers["content-type"] = "text/event-stream; charset=utf-8";
+  headers["cache-control"] = "no-cache";
+  if (finish.timing) headers["server-timing"] = serverTimingHeader(finish.timing);
   const { status } = upstream;
   const firstByte = firstByteWatch(options.watch);
   const body = relaySse(upstream.body, {

@@ -1,3 +1,4 @@
+import { serverTimingHeader } from "../services/metrics/server-timing.ts";
 import type { HubUsage } from "../core/hub/index.ts";
 import { RelayError } from "../core/relay-error.ts";
 import type { TokenUsage } from "../core/token-usage.ts";
@@ -64,7 +65,7 @@ export function planTranslation<Request>(deps: RelayDeps, job: PlanInput<Request
         record(error.status, "error");
         throw error;
       }
-      const headers = { "x-request-id": context.requestId, "x-copilot-relay-model": model.id };
+      const headers: Record<string, string> = { "x-request-id": context.requestId, "x-copilot-relay-model": model.id };
       if (!stream) {
         let json: unknown;
         const reading = performance.now();
@@ -76,9 +77,11 @@ export function planTranslation<Request>(deps: RelayDeps, job: PlanInput<Request
         if (timing) timing.upstreamMs = (timing.upstreamMs ?? 0) + performance.now() - reading;
         const result = target.decodeResult(json);
         record(upstream.status, "done", tokenUsage(result.usage));
+        if (timing) headers["server-timing"] = serverTimingHeader(timing);
         return Response.json(dialect.encodeResult(result, context), { headers });
       }
       const { status } = upstream;
+      if (timing) headers["server-timing"] = serverTimingHeader(timing);
       const firstByte = firstByteWatch(deps.watchStream);
       const translated = translateStream(upstream.body ?? new ReadableStream(), {
         framing: target.framing,

@@ -50,11 +50,21 @@ export function createRequestGuard(config: Config, clock: Clock): RequestGuard {
     vary: "Origin",
   });
 
+  // Clients send the same Host header on every request: the last one that passed is not checked again.
+  let lastServedHost: string | undefined;
+  const hostServed = (host: string) => {
+    if (host === lastServedHost) return true;
+    const name = hostName(host);
+    if (!isLoopbackName(name) && !allowedHosts.has(name)) return false;
+    lastServedHost = host;
+    return true;
+  };
+
   return {
     keysRequired: keys.required,
     check(request, path, clientAddress) {
       const host = request.headers.get("host") ?? "";
-      if (onLoopback && !isLoopbackName(hostName(host)) && !allowedHosts.has(hostName(host))) {
+      if (onLoopback && !hostServed(host)) {
         return { error: new RelayError("permission", `Host '${hostName(host)}' is not served here: the relay answers loopback names and --allowed-host entries only (DNS-rebinding protection).`, { code: "host_not_allowed" }) };
       }
       const origin = request.headers.get("origin");

@@ -78,11 +78,19 @@ export function createRelayMetrics(): RelayMetrics {
   const lagCell = lag.cell([]);
   const sampler = startEventLoopLag((lagMs) => lag.observe(lagCell, lagMs / 1000));
   const refreshCells = { success: refreshes.cell(["success"]), failure: refreshes.cell(["failure"]) };
-  const bySeries = new Map<string, Series>();
+  // route → dialect → model: nested maps, so finding a request's series builds no key string.
+  const bySeries = new Map<string, Map<string, Map<string, Series>>>();
+  const seriesMap = (record: RequestRecord): Map<string, Series> => {
+    let byDialect = bySeries.get(record.route);
+    if (!byDialect) bySeries.set(record.route, (byDialect = new Map()));
+    let byModel = byDialect.get(record.dialect);
+    if (!byModel) byDialect.set(record.dialect, (byModel = new Map()));
+    return byModel;
+  };
 
   const seriesOf = (record: RequestRecord): Series => {
-    const key = `${record.route}\u0000${record.dialect}\u0000${record.model}`;
-    let series = bySeries.get(key);
+    const byModel = seriesMap(record);
+    let series = byModel.get(record.model);
     if (series) return series;
     const dialectModel = [record.dialect, record.model];
     series = {
@@ -100,7 +108,7 @@ export function createRelayMetrics(): RelayMetrics {
       cancelled: cancelled.cell(dialectModel),
       errors: new Map(),
     };
-    bySeries.set(key, series);
+    byModel.set(record.model, series);
     return series;
   };
 
