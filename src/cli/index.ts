@@ -4,6 +4,7 @@ import { RelayError } from "../core/relay-error.ts";
 import { VERSION } from "../version.ts";
 import { CliUsageError } from "./cli-error.ts";
 import { assertKnownArgs } from "./strict-args.ts";
+import { leafCommand } from "./sub-commands.ts";
 
 type LoadCommand = () => Promise<CommandDef<any>>;
 
@@ -16,6 +17,7 @@ const subCommands: Record<string, LoadCommand> = {
   debug: () => import("./debug.ts").then((module) => module.debugCommand),
   models: () => import("./models.ts").then((module) => module.modelsCommand),
   "claude-code": () => import("./claude-code.ts").then((module) => module.claudeCodeCommand),
+  config: () => import("./config.ts").then((module) => module.configCommand),
 };
 
 export const rootCommand = defineCommand({
@@ -38,17 +40,17 @@ export async function runCli(argv: string[]): Promise<number> {
   const name = `copilot-relay ${first}`;
   try {
     if (!load) throw new CliUsageError(`Unknown command '${first}'. Commands: ${Object.keys(subCommands).join(", ")}. Run 'copilot-relay --help'.`);
-    const command = await load();
-    if (rest.includes("--help") || rest.includes("-h")) {
-      process.stdout.write(`${await renderUsage(command, rootCommand)}\n`);
+    const leaf = await leafCommand(await load(), rest, name);
+    if (leaf.rawArgs.includes("--help") || leaf.rawArgs.includes("-h")) {
+      process.stdout.write(`${await renderUsage(leaf.command, leaf.parent ?? rootCommand)}\n`);
       return 0;
     }
-    if (rest.includes("--version")) {
+    if (leaf.rawArgs.includes("--version")) {
       process.stdout.write(`${VERSION}\n`);
       return 0;
     }
-    assertKnownArgs(name, (command.args ?? {}) as Record<string, never>, rest);
-    await runCommand(command, { rawArgs: rest });
+    assertKnownArgs(leaf.name, (leaf.command.args ?? {}) as Record<string, never>, leaf.rawArgs);
+    await runCommand(leaf.command, { rawArgs: leaf.rawArgs });
     return 0;
   } catch (error) {
     if (error instanceof CliUsageError || error instanceof ConfigError) {

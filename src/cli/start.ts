@@ -11,6 +11,7 @@ import { isLoopbackName } from "../services/guard/is-loopback.ts";
 import { CliUsageError } from "./cli-error.ts";
 import { checkOpenFiles, liftFetchLimit } from "./fetch-limits.ts";
 import { gracefulStop } from "./graceful-stop.ts";
+import { createConfigWatcher } from "../services/config-watcher.ts";
 import { optionArgs } from "./option-args.ts";
 
 export const startCommand = defineCommand({
@@ -58,7 +59,12 @@ export const startCommand = defineCommand({
       logger.info(`Listening beyond loopback on ${config.host}; requests need one of the ${config.apiKeys.length} API keys.`);
     }
 
+    // Providers, model routes, fallbacks and aliases follow the config file; other options apply at the next start.
+    const watcher = config.configFile
+      ? createConfigWatcher({ file: config.configFile, load: () => services.prepareRouting(configFromArgs(args, rawArgs)), onChange: (apply) => apply(), logger })
+      : undefined;
     const shutdown = (signal: string) => {
+      watcher?.stop();
       logger.info(`${signal}: no new requests; in-flight ones get ${config.shutdownGrace} s to finish`);
       void gracefulStop({ servers: [app, ollamaApp], services, graceMs: config.shutdownGrace * 1000 }).finally(() => process.exit(0));
     };

@@ -1,16 +1,19 @@
-import { TypeCompiler } from "@sinclair/typebox/compiler";
-import { existsSync, readFileSync } from "node:fs";
-import { type Config, ConfigSchema } from "./schema.ts";
+import { existsSync } from "node:fs";
+import { ConfigError, firstPerPlace } from "./config-error.ts";
+import { readConfigFile } from "./config-file.ts";
+import { modelRouteProblems } from "./model-routes.ts";
+import { flagOf, type OptionKey, type OptionSpec, optionKeys, optionSpecs, toEnvName } from "./options.ts";
 import { defaultConfigFile, defaultDataDir } from "./paths.ts";
-import { flagOf, type OptionKey, type OptionSpec, optionKeys, optionSpecs, toEnvName, toKey } from "./options.ts";
+import { collectProviders, type ProvidersInput } from "./resolve-providers.ts";
+import { schemaProblems } from "./schema-problems.ts";
+import { type Config, ConfigSchema, FILE_ONLY_KEYS } from "./schema.ts";
+
+export { ConfigError } from "./config-error.ts";
 
 type Env = Record<string, string | undefined>;
-type Source = "flag" | "env" | "file" | "default";
-
-/** A configuration problem: shown as one line, exit code 2. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+/** Where an option's value came from. */
+export type OptionSource = "flag" | "env" | "file" | "default";
+type Source = OptionSource;
 
 export interface LoadConfigInput {
   /** Parsed CLI flags, keyed by option key (camelCase); undefined means "not given". */
@@ -20,7 +23,13 @@ export interface LoadConfigInput {
   configFile?: string;
 }
 
-const fileOnlyKeys = ["modelAliases", "fallbacks"];
+export interface LoadedConfig {
+  config: Config;
+  /** Each option that has a value: the layer it came from (`home` and enterprise-derived URLs count as default). */
+  sources: Partial<Record<OptionKey, OptionSource>>;
+  /** The file that was looked for (it may not exist: then `config.configFile` is unset). */
+  configFile: string;
+}
 
 const sourceLabel = (key: string, source: Source): string =>
   source === "flag" ? `--${flagOf(key)}` : source === "env" ? toEnvName(key) : source === "file" ? `config key "${key}"` : "default";
@@ -70,45 +79,14 @@ function coerce(key: OptionKey, spec: OptionSpec, raw: unknown, source: Source):
   }
 }
 
-function readConfigFile(path: string, explicit: boolean): Record<string, unknown> {
-  if (!existsSync(path)) {
-    if (explicit) throw new ConfigError(`Config file not found: ${path}`);
-    return {};
-  }
-  let parsed: unknown;
-  try {
-    parsed = Bun.YAML.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new ConfigError(`Config file ${path} is not valid YAML: ${(error as Error).message}`);
-  }
-  if (parsed == null) return {};
-  if (typeof parsed !== "object" || Array.isArray(parsed)) throw new ConfigError(`Config file ${path} must be a mapping of keys to values`);
-  const normalised: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(parsed)) {
-    const key = toKey(name);
-    if (!(key in optionSpecs) && !fileOnlyKeys.includes(key)) {
-      throw new ConfigError(`Unknown config key "${name}" in ${path}; known keys: ${[...optionKeys, ...fileOnlyKeys].join(", ")}`);
-    }
-    normalised[key] = value;
-  }
-  return normalised;
-}
-
 /** Strip scheme and slashes: `https://acme.ghe.com/` → `acme.ghe.com`. */
 function enterpriseHost(value: string): string {
   return value.replace(/^https?:\/\//, "").replace(/\/+$/, "");
 }
 
-/** defaults ← file ← env ← flags, validated against the TypeBox schema. */
-export function loadConfig(input: LoadConfigInput = {}): Config {
-  const env = input.env ?? process.env;
-  const flags = input.flags ?? {};
-  const explicitFile = input.configFile ?? env.COPILOT_RELAY_CONFIG;
-  const configFile = explicitFile ?? defaultConfigFile(env);
-  const file = readConfigFile(configFile, explicitFile !== undefined);
-
+function coerceAll(flags: Partial<Record<string, unknown>>, env: Env, file: Record<string, unknown>, problems: string[]) {
   const config: Record<string, unknown> = {};
-  const sources: Record<string, Source> = {};
+  const sources: Partial<Record<OptionKey, Source>> = {};
   for (const key of optionKeys) {
     const spec: OptionSpec = optionSpecs[key];
     const candidates: [Source, unknown][] = [
@@ -120,33 +98,68 @@ export function loadConfig(input: LoadConfigInput = {}): Config {
     const found = candidates.find(([, value]) => value !== undefined && value !== null);
     if (!found) continue;
     const [source, raw] = found;
-    config[key] = source === "default" ? raw : coerce(key, spec, raw, source);
-    sources[key] = source;
+    try {
+      config[key] = source === "default" ? raw : coerce(key, spec, raw, source);
+      sources[key] = source;
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      // The default keeps the schema from reporting the same key a second time.
+      if (spec.default !== undefined) config[key] = spec.default;
+    }
   }
-  for (const key of fileOnlyKeys) if (file[key] !== undefined) config[key] = file[key];
+  return { config, sources };
+}
 
+function applyUrls(config: Record<string, unknown>, sources: Partial<Record<OptionKey, Source>>, problems: string[]): void {
   if (typeof config.enterpriseUrl === "string") {
     const host = enterpriseHost(config.enterpriseUrl);
     config.enterpriseUrl = host;
     if (sources.githubUrl === "default") config.githubUrl = `https://${host}`;
     if (sources.githubApiUrl === "default") config.githubApiUrl = `https://api.${host}`;
-    if (config.copilotUrl === undefined) config.copilotUrl = `https://copilot-api.${host}`;
+    if (config.copilotUrl === undefined) {
+      config.copilotUrl = `https://copilot-api.${host}`;
+      sources.copilotUrl = "default";
+    }
   }
   for (const key of ["githubUrl", "githubApiUrl", "copilotUrl"] as const) {
     const value = config[key];
     if (typeof value !== "string") continue;
-    if (!URL.canParse(value)) throw new ConfigError(`Invalid value ${JSON.stringify(value)} for ${key} (${sourceLabel(key, sources[key] ?? "file")}): expected a URL`);
-    config[key] = value.replace(/\/+$/, "");
+    if (!URL.canParse(value)) problems.push(`Invalid value ${JSON.stringify(value)} for ${key} (${sourceLabel(key, sources[key] ?? "file")}): expected a URL`);
+    else config[key] = value.replace(/\/+$/, "");
   }
-  config.home ??= defaultDataDir(env);
+}
 
-  const compiled = TypeCompiler.Compile(ConfigSchema);
-  if (!compiled.Check(config)) {
-    const first = compiled.Errors(config).First();
-    const key = first?.path.replace(/^\//, "").split("/")[0] ?? "config";
-    throw new ConfigError(`Invalid configuration at ${key}: ${first?.message ?? "does not match the schema"}`);
+/** Providers and model routes, beyond their shape: URLs, presets, keys, references. */
+function providerProblems(config: Record<string, unknown>, env: Env): string[] {
+  const { problems } = collectProviders(config as unknown as ProvidersInput, env);
+  return [...problems, ...modelRouteProblems(config.models, config.providers)];
+}
+
+/** defaults ← file ← env ← flags, validated; every problem found is in the one ConfigError. */
+export function loadConfigWithSources(input: LoadConfigInput = {}): LoadedConfig {
+  const env = input.env ?? process.env;
+  const explicitFile = input.configFile ?? env.COPILOT_RELAY_CONFIG;
+  const configFile = explicitFile ?? defaultConfigFile(env);
+  const file = readConfigFile(configFile, explicitFile !== undefined, env);
+  const problems = [...file.problems];
+
+  const { config, sources } = coerceAll(input.flags ?? {}, env, file.values, problems);
+  for (const key of FILE_ONLY_KEYS) if (file.values[key] !== undefined) config[key] = file.values[key];
+  applyUrls(config, sources, problems);
+  if (config.home === undefined) {
+    config.home = defaultDataDir(env);
+    sources.home = "default";
   }
+  problems.push(...schemaProblems(ConfigSchema, config), ...providerProblems(config, env));
+  if (problems.length > 0) throw new ConfigError(firstPerPlace(problems));
+
   const result = config as Config;
   if (existsSync(configFile)) result.configFile = configFile;
-  return result;
+  return { config: result, sources, configFile };
+}
+
+/** defaults ← file ← env ← flags, validated against the TypeBox schema. */
+export function loadConfig(input: LoadConfigInput = {}): Config {
+  return loadConfigWithSources(input).config;
 }

@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from "@sinclair/typebox";
 import { type OptionSpec, optionSpecs } from "./options.ts";
+import { ModelRoutesSchema, ProvidersSchema } from "./providers-schema.ts";
 
 function schemaFor(spec: OptionSpec): TSchema {
   switch (spec.kind) {
@@ -30,7 +31,14 @@ const fileOnly = {
   modelAliases: Type.Optional(Type.Record(Type.String(), Type.String())),
   /** Models to try, in order, while a model cools down or after its retries ran out. */
   fallbacks: Type.Optional(Type.Record(Type.String(), Type.Array(Type.String({ minLength: 1 })))),
+  /** Upstreams besides the built-in `copilot` (providers-schema.ts). */
+  providers: Type.Optional(ProvidersSchema),
+  /** Model name or `*` pattern → provider (and upstream id), first match wins. */
+  models: Type.Optional(ModelRoutesSchema),
 };
+
+/** The config-file keys that are not options. */
+export const FILE_ONLY_KEYS = Object.keys(fileOnly);
 
 type ScalarConfig = {
   -readonly [K in keyof typeof optionSpecs]: (typeof optionSpecs)[K] extends { default: unknown }
@@ -54,6 +62,8 @@ export type Config = ScalarConfig & {
   home: string;
   modelAliases?: Static<typeof fileOnly.modelAliases>;
   fallbacks?: Static<typeof fileOnly.fallbacks>;
+  providers?: Static<typeof ProvidersSchema>;
+  models?: Static<typeof ModelRoutesSchema>;
   /** Where the config file was read from, when one was. */
   configFile?: string;
 };

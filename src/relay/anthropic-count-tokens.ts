@@ -1,6 +1,5 @@
 import { createValidator, parseJsonBody } from "../core/validate.ts";
 import { type CountTokensRequest, CountTokensRequestSchema } from "../protocols/anthropic-messages/index.ts";
-import { findModel, knownModel } from "./find-model.ts";
 import type { RelayDeps } from "./relay-deps.ts";
 
 const validate = createValidator<CountTokensRequest>(CountTokensRequestSchema);
@@ -11,6 +10,7 @@ const validate = createValidator<CountTokensRequest>(CountTokensRequestSchema);
  */
 export async function countAnthropicTokens(deps: RelayDeps, body: string): Promise<{ input_tokens: number }> {
   const request = validate(parseJsonBody(body));
-  const model = knownModel(deps, request.model) ?? (await findModel(deps, request.model));
+  const routing = deps.routing();
+  const { model } = routing.known(request.model) ?? (await routing.find(request.model));
   return { input_tokens: await deps.tokenCounter.count(request, model) };
 }

@@ -6,7 +6,6 @@ import type { Provider, ProviderCall } from "../providers/provider.ts";
 import { type Cooldowns, isRetryableStatus, type RetryPolicy, retryDelayMs, type Semaphore, shouldRetry } from "../services/control/index.ts";
 
 export interface DispatchDeps {
-  provider: Provider;
   clock: Clock;
   logger: Logger;
   cooldowns: Cooldowns;
@@ -39,13 +38,17 @@ interface Failure {
  * this returns. A 429 puts the model in cooldown; when `hasFallback` is true the caller prefers another model
  * to waiting, so a 429 is returned at once instead of retried.
  */
-export async function dispatch(deps: DispatchDeps, call: ProviderCall, options: { stream: boolean; hasFallback: boolean }): Promise<Dispatched> {
-  const { clock, retryPolicy } = deps;
+export async function dispatch(deps: DispatchDeps, provider: Provider, call: ProviderCall, options: { stream: boolean; hasFallback: boolean }): Promise<Dispatched> {
+  const { clock } = deps;
+  const policy = provider.policy;
+  const retryPolicy: RetryPolicy = policy?.attempts === undefined && policy?.totalMs === undefined
+    ? deps.retryPolicy
+    : { ...deps.retryPolicy, attempts: policy.attempts ?? deps.retryPolicy.attempts, totalMs: policy.totalMs ?? deps.retryPolicy.totalMs };
   const started = clock.now();
   for (let retries = 0; ; retries++) {
     const release = deps.upstreamSlots.tryAcquire() ?? (await deps.upstreamSlots.acquire(call.signal));
     const sentAt = performance.now();
-    const outcome = await attempt(deps, call, options.stream).catch((error: unknown) => failure(error, call.signal));
+    const outcome = await attempt(deps, provider, call, options.stream).catch((error: unknown) => failure(error, call.signal));
     if (outcome instanceof Response && outcome.ok) {
       deps.cooldowns.clear(call.model.id);
       return { response: outcome, retries, release, upstreamMs: performance.now() - sentAt };
@@ -75,14 +78,14 @@ export async function dispatch(deps: DispatchDeps, call: ProviderCall, options: 
  * controller follows the client's signal through a listener that lives only until the headers arrive: after
  * that, a client that leaves cancels the body stream, which aborts the upstream (cheaper than AbortSignal.any).
  */
-async function attempt(deps: DispatchDeps, call: ProviderCall, stream: boolean): Promise<Response> {
-  const deadlineMs = stream ? deps.timeouts.connectMs : deps.timeouts.firstByteMs;
+async function attempt(deps: DispatchDeps, provider: Provider, call: ProviderCall, stream: boolean): Promise<Response> {
+  const deadlineMs = (stream ? provider.policy?.connectMs : provider.policy?.firstByteMs) ?? (stream ? deps.timeouts.connectMs : deps.timeouts.firstByteMs);
   const controller = new AbortController();
   const followClient = () => controller.abort(call.signal.reason);
   call.signal.addEventListener("abort", followClient, { once: true });
   const handle = deps.clock.setTimeout(() => controller.abort(new RelayError("upstream", timeoutMessage(stream, deadlineMs), { status: 504, code: "upstream_timeout" })), deadlineMs);
   try {
-    return await deps.provider.send({ ...call, signal: controller.signal });
+    return await provider.send({ ...call, signal: controller.signal });
   } catch (error) {
     // The deadline's own reason says what happened; a fetch aborted by it rejects with an AbortError.
     if (controller.signal.aborted && !call.signal.aborted) throw controller.signal.reason;

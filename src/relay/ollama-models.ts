@@ -2,6 +2,7 @@ import { type OllamaModelSource, ollamaPs, ollamaShow, ollamaTag } from "../prot
 import type { CopilotModel } from "../providers/copilot/model.ts";
 import { resolveModel } from "../services/model-resolver.ts";
 import { findModel } from "./find-model.ts";
+import { allModels } from "./openai-models.ts";
 import type { RelayDeps } from "./relay-deps.ts";
 
 /** Ollama's "loaded models" are the ones used within its default keep-alive (5 minutes). */
@@ -26,11 +27,13 @@ export function ollamaSource(model: CopilotModel): OllamaModelSource {
 }
 
 export async function ollamaTags(deps: RelayDeps) {
-  await deps.readiness.wait(deps.config.readyTimeoutSeconds * 1000);
-  return { models: deps.models.list().map((model) => ollamaTag(ollamaSource(model))) };
+  return { models: (await allModels(deps)).map((model) => ollamaTag(ollamaSource(model))) };
 }
 
 export async function ollamaShowModel(deps: RelayDeps, name: string) {
+  const routing = deps.routing();
+  const target = routing.known(name);
+  if (target && target.provider !== routing.copilot) return ollamaShow(ollamaSource({ ...target.model, id: name }));
   return ollamaShow(ollamaSource(await findModel(deps, name)));
 }
 

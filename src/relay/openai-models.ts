@@ -1,5 +1,6 @@
 import { RelayError } from "../core/relay-error.ts";
 import type { CopilotModel } from "../providers/copilot/model.ts";
+import type { ModelCard } from "../providers/provider.ts";
 import { resolveModel } from "../services/model-resolver.ts";
 import type { RelayDeps } from "./relay-deps.ts";
 
@@ -24,13 +25,21 @@ export function toOpenAIModel(model: CopilotModel) {
   };
 }
 
-export async function listModels(deps: RelayDeps) {
+/** Copilot's models, then every other provider's (issue 11): one list for clients' model pickers. */
+export async function allModels(deps: RelayDeps): Promise<ModelCard[]> {
   await deps.readiness.wait(deps.config.readyTimeoutSeconds * 1000);
-  return { object: "list" as const, data: deps.models.list().map(toOpenAIModel), has_more: false };
+  const others = await deps.routing().listed();
+  return others.length === 0 ? deps.models.list() : [...deps.models.list(), ...others];
+}
+
+export async function listModels(deps: RelayDeps) {
+  return { object: "list" as const, data: (await allModels(deps)).map(toOpenAIModel), has_more: false };
 }
 
 export async function getModel(deps: RelayDeps, id: string) {
   await deps.readiness.wait(deps.config.readyTimeoutSeconds * 1000);
+  const routed = deps.routing().known(id);
+  if (routed && routed.provider !== deps.routing().copilot) return toOpenAIModel({ ...routed.model, id });
   const model = resolveModel(id, deps.models.list(), deps.config.modelAliases) ?? (await deps.models.find(id));
   if (!model) throw new RelayError("not_found", `The model '${id}' does not exist`, { code: "model_not_found", param: "model" });
   return toOpenAIModel(model);

@@ -1,6 +1,5 @@
 import { redactBody } from "../services/control/index.ts";
-import type { RelayDeps } from "./relay-deps.ts";
-import { copilotEndpoint } from "../providers/copilot/copilot-provider.ts";
+import { type RelayDeps, watchFor } from "./relay-deps.ts";
 import type { Plan, PlanInput } from "./plan.ts";
 import { passThrough } from "./respond.ts";
 
@@ -9,8 +8,8 @@ import { passThrough } from "./respond.ts";
  * model id, an output limit above the model's, what the provider rejects), and the answer comes back untouched.
  */
 export function planPassThrough<Request>(deps: RelayDeps, job: PlanInput<Request>): Plan {
-  const { dialect, request, input, model, wire } = job;
-  const { provider, logger } = deps;
+  const { dialect, request, input, model, wire, provider } = job;
+  const { logger } = deps;
   let edited = false;
   if (dialect.model(request) !== model.id) {
     dialect.setModel(request, model.id);
@@ -31,7 +30,8 @@ export function planPassThrough<Request>(deps: RelayDeps, job: PlanInput<Request
   }
   const { stream } = job;
   return {
-    upstreamLabel: copilotEndpoint(wire),
+    provider,
+    upstreamLabel: provider.label(wire),
     call: {
       wire,
       body: edited ? JSON.stringify(request) : input.body,
@@ -50,7 +50,7 @@ export function planPassThrough<Request>(deps: RelayDeps, job: PlanInput<Request
         usage: dialect.usageFromText,
         streamErrorEvent: dialect.streamErrorEvent,
         dropDone: !dialect.doneSentinel,
-        watch: deps.watchStream,
+        watch: watchFor(deps.watchStream, provider.policy),
         logBody: deps.config.verbose ? (bytes) => logger.debug(`${input.requestId}: answer ${redactBody(new TextDecoder().decode(bytes))}`) : undefined,
       }),
   };

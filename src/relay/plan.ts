@@ -1,7 +1,6 @@
 import type { Initiator } from "../core/hub/index.ts";
 import type { Dialect, DialectId } from "../protocols/dialect.ts";
-import type { CopilotModel } from "../providers/copilot/model.ts";
-import type { ProviderCall } from "../providers/provider.ts";
+import type { ModelCard, Provider, ProviderCall } from "../providers/provider.ts";
 import type { RelayInput } from "./relay-deps.ts";
 import type { RecordRequest } from "./request-record.ts";
 import type { RequestTiming } from "../services/metrics/server-timing.ts";
@@ -11,7 +10,8 @@ export interface PlanInput<Request> {
   dialect: Dialect<Request>;
   request: Request;
   input: RelayInput;
-  model: CopilotModel;
+  model: ModelCard;
+  provider: Provider;
   wire: DialectId;
   stream: boolean;
   turn: { initiator: Initiator; interactionType?: string; vision: boolean };
@@ -29,6 +29,7 @@ export interface Finish {
 
 /** One prepared upstream call and how its successful answer becomes the client's response. */
 export interface Plan {
+  provider: Provider;
   call: ProviderCall;
   /** The upstream path, and whether the body was translated, for the log line. */
   upstreamLabel: string;

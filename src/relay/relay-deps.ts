@@ -1,7 +1,8 @@
 import type { Config } from "../config/schema.ts";
 import type { Logger } from "../core/logger.ts";
 import type { CopilotClient } from "../providers/copilot/copilot-client.ts";
-import type { Provider } from "../providers/provider.ts";
+import type { Provider, ProviderPolicy } from "../providers/provider.ts";
+import type { Routing } from "./routing.ts";
 import type { Admission } from "../services/admission.ts";
 import type { Cooldowns } from "../services/control/index.ts";
 import type { ModelCatalogue } from "../services/model-catalogue.ts";
@@ -11,15 +12,21 @@ import type { TokenCounter } from "../services/token-counter.ts";
 import type { DispatchDeps } from "./dispatch.ts";
 
 /** Starts watching one upstream stream for silence; see services/stream-watchdog.ts. */
-export type StreamWatchFactory = (onTimeout: (error: Error) => void) => { touch(): void; stop(): void };
+export type StreamWatchFactory = (onTimeout: (error: Error) => void, policy?: ProviderPolicy) => { touch(): void; stop(): void };
+
+/** The stream watch with a provider's own first-byte and idle limits, when it has any. */
+export const watchFor = (watch: StreamWatchFactory, policy: ProviderPolicy | undefined): StreamWatchFactory =>
+  policy ? (onTimeout) => watch(onTimeout, policy) : watch;
 
 /** What the relay functions need; a slice of Services so tests can build it directly. */
 export interface RelayDeps {
   config: Config;
   logger: Logger;
   copilot: CopilotClient;
-  /** The provider chat-like requests go to (Copilot; config-driven routing comes with more providers). */
+  /** The Copilot provider (embeddings, and the default for every model no route names). */
   provider: Provider;
+  /** Which provider answers a model (config-driven; Copilot's catalogue by default). Swapped on config reload. */
+  routing(): Routing;
   models: ModelCatalogue;
   readiness: Readiness;
   recorder: RequestRecorder;

@@ -5,18 +5,17 @@ import { queued, type RequestTiming, serverTimingHeader, startTiming } from "../
 import type { Dialect } from "../protocols/dialect.ts";
 import { dialectRegistry } from "../protocols/registry.ts";
 import type { Initiator } from "../core/hub/index.ts";
-import type { CopilotModel } from "../providers/copilot/model.ts";
+import type { ModelCard } from "../providers/provider.ts";
 import { dispatch } from "./dispatch.ts";
-import { candidateModels } from "./candidate-models.ts";
-import { findModel, knownModel } from "./find-model.ts";
 import { pickWire } from "./pick-wire.ts";
+import type { Target } from "./routing.ts";
 import { planPassThrough } from "./plan-pass-through.ts";
 import { type Plan, type PlanInput } from "./plan.ts";
 import type { RelayDeps, RelayInput } from "./relay-deps.ts";
 import { requestRecord } from "./request-record.ts";
 import { planTranslation } from "./translate.ts";
 
-const isChatModel = (model: CopilotModel) => model.capabilities?.type !== "embeddings";
+const isChatModel = (model: ModelCard) => model.capabilities?.type !== "embeddings";
 
 /**
  * The one relay pipeline every dialect's route calls: parse once → resolve the model → admit (rate limit, manual
@@ -32,14 +31,16 @@ export async function relayRequest<Request>(deps: RelayDeps, dialect: Dialect<Re
   const request = dialect.validate(parseJsonBody(input.body));
   dialect.check?.(request);
   const requested = dialect.model(request);
-  const primary = knownModel(deps, requested) ?? (await findModel(deps, requested, isChatModel));
+  const routing = deps.routing();
+  const target = routing.known(requested) ?? (await routing.find(requested, isChatModel));
+  const primary = target.model;
   const local = dialect.answerLocally?.(request, Date.now());
   if (local !== undefined) return Response.json(local, { headers: { "x-request-id": input.requestId, "server-timing": serverTimingHeader(timing) } });
 
   const stream = dialect.stream(request);
   const turn = { ...dialect.turn(request), vision: dialect.hasImage(request) };
-  const candidates = candidateModels(deps, primary);
-  if (!candidates.some((model) => pickWire(dialect.id, deps.provider.wires(model), dialectRegistry))) {
+  const candidates = routing.candidates(target);
+  if (!candidates.some(({ provider, model }) => pickWire(dialect.id, provider.wires(model), dialectRegistry))) {
     const served = primary.supported_endpoints?.join(", ") ?? primary.capabilities?.type ?? "another API";
     throw new RelayError("invalid_request", `The model '${primary.id}' cannot answer this API: it is served on ${served}.`, {
       code: "unsupported_api_for_model",
@@ -47,15 +48,15 @@ export async function relayRequest<Request>(deps: RelayDeps, dialect: Dialect<Re
     });
   }
   const summary = { dialect: dialect.id, model: primary.id, initiator: turn.initiator, bytes: input.body.length, client: input.client ?? "", route: input.route };
-  const plan = (model: CopilotModel): Plan | undefined => {
-    const wire = pickWire(dialect.id, deps.provider.wires(model), dialectRegistry);
+  const plan = ({ provider, model }: Target): Plan | undefined => {
+    const wire = pickWire(dialect.id, provider.wires(model), dialectRegistry);
     if (!wire) return undefined;
-    const planInput: PlanInput<Request> = { dialect, request, input, model, wire, stream, turn, answeredFor: model === primary ? requested : model.id };
+    const planInput: PlanInput<Request> = { dialect, request, input, model, provider, wire, stream, turn, answeredFor: model === primary ? requested : model.id };
     return wire === dialect.id ? planPassThrough(deps, planInput) : planTranslation(deps, planInput);
   };
   // The usual case, one model: planned before any await, so the parsed body is garbage while the relay waits.
   if (candidates.length === 1) {
-    const only = plan(primary) as Plan;
+    const only = plan(target) as Plan;
     const admitted = deps.admission.admit(summary, input.signal);
     if (admitted) await admit(deps, admitted, timing, { input, model: primary, stream, turn, dialect: dialect.id, upstream: only.upstreamLabel, requestedModel: requested });
     return send(deps, only, { model: primary, input, stream, turn, dialect: dialect.id, last: true, requestedModel: requested, timing });
@@ -63,13 +64,14 @@ export async function relayRequest<Request>(deps: RelayDeps, dialect: Dialect<Re
   const admitted = deps.admission.admit(summary, input.signal);
   if (admitted) await admit(deps, admitted, timing, { input, model: primary, stream, turn, dialect: dialect.id, upstream: "(not sent)", requestedModel: requested });
   let failure: RelayError | undefined;
-  for (const [index, model] of candidates.entries()) {
+  for (const [index, candidate] of candidates.entries()) {
+    const { model } = candidate;
     const last = index === candidates.length - 1;
     if (!last && deps.cooldowns.isCooling(model.id)) {
       deps.logger.debug(`${input.requestId}: ${model.id} is cooling down for ${Math.ceil(deps.cooldowns.remainingMs(model.id) / 1000)} s; trying the next model`);
       continue;
     }
-    const planned = plan(model);
+    const planned = plan(candidate);
     if (!planned) continue;
     try {
       const response = await send(deps, planned, { model, input, stream, turn, dialect: dialect.id, last, requestedModel: requested, timing });
@@ -90,7 +92,7 @@ async function send(
   deps: RelayDeps,
   plan: Plan,
   request: {
-    model: CopilotModel;
+    model: ModelCard;
     input: RelayInput;
     stream: boolean;
     turn: { initiator: Initiator };
@@ -114,7 +116,7 @@ async function send(
       timing: outcome.timing,
     });
   try {
-    const sent = await dispatch(deps.dispatch, plan.call, { stream, hasFallback: !request.last });
+    const sent = await dispatch(deps.dispatch, plan.provider, plan.call, { stream, hasFallback: !request.last });
     timing.upstreamMs = sent.upstreamMs;
     // The plan's answer carries Server-Timing, set while its headers are built.
     return await plan.respond(sent.response, { record: record(sent.retries, { timing }), release: sent.release, timing });
@@ -132,7 +134,7 @@ async function admit(
   deps: RelayDeps,
   admitted: Promise<void>,
   timing: Parameters<typeof queued>[1],
-  request: { input: RelayInput; model: CopilotModel; stream: boolean; turn: { initiator: Initiator }; dialect: string; upstream: string; requestedModel: string },
+  request: { input: RelayInput; model: ModelCard; stream: boolean; turn: { initiator: Initiator }; dialect: string; upstream: string; requestedModel: string },
 ): Promise<void> {
   try {
     await queued(admitted, timing);

@@ -4,11 +4,10 @@ import { RelayError } from "../core/relay-error.ts";
 import type { TokenUsage } from "../core/token-usage.ts";
 import type { EncodeContext } from "../protocols/dialect.ts";
 import { dialectRegistry } from "../protocols/registry.ts";
-import { copilotEndpoint } from "../providers/copilot/copilot-provider.ts";
 import { upstreamError } from "../providers/copilot/upstream-error.ts";
 import { firstByteWatch } from "../services/metrics/first-byte-watch.ts";
 import type { Plan, PlanInput } from "./plan.ts";
-import type { RelayDeps } from "./relay-deps.ts";
+import { type RelayDeps, watchFor } from "./relay-deps.ts";
 import { translateStream } from "./translate-stream.ts";
 
 const tokenUsage = (usage?: Partial<HubUsage>): TokenUsage | undefined =>
@@ -23,8 +22,8 @@ const contentTypes = { sse: "text/event-stream; charset=utf-8", ndjson: "applica
  * so the hub request and the encoded body are garbage by the time the relay waits.
  */
 export function planTranslation<Request>(deps: RelayDeps, job: PlanInput<Request>): Plan {
-  const { dialect, input, model, wire, stream } = job;
-  const { provider, logger } = deps;
+  const { dialect, input, model, wire, stream, provider } = job;
+  const { logger } = deps;
   const target = dialectRegistry[wire].wire;
   if (!target) throw new RelayError("internal", `No encoder for the ${wire} wire`);
   const hub = dialect.decodeRequest(job.request);
@@ -48,7 +47,8 @@ export function planTranslation<Request>(deps: RelayDeps, job: PlanInput<Request
     now: Date.now,
   };
   return {
-    upstreamLabel: `${copilotEndpoint(wire)} (translated)`,
+    provider,
+    upstreamLabel: `${provider.label(wire)} (translated)`,
     call: {
       wire,
       body: JSON.stringify(body),
@@ -82,7 +82,7 @@ export function planTranslation<Request>(deps: RelayDeps, job: PlanInput<Request
       }
       const { status } = upstream;
       if (timing) headers["server-timing"] = serverTimingHeader(timing);
-      const firstByte = firstByteWatch(deps.watchStream);
+      const firstByte = firstByteWatch(watchFor(deps.watchStream, provider.policy));
       const translated = translateStream(upstream.body ?? new ReadableStream(), {
         framing: target.framing,
         decoder: target.createStreamDecoder(),

@@ -5,7 +5,7 @@ import { VERSION } from "../version.ts";
 
 /** Liveness and readiness for supervisors and load balancers. */
 export function healthRoutes(
-  services: Pick<Services, "readiness" | "models" | "tokens" | "cooldowns" | "upstreamSlots" | "rateLimiter" | "approvals" | "watchdog">,
+  services: Pick<Services, "readiness" | "models" | "tokens" | "cooldowns" | "upstreamSlots" | "rateLimiter" | "approvals" | "watchdog" | "routing">,
   requestIds: RequestIds,
 ) {
   return new Elysia()
@@ -21,6 +21,8 @@ export function healthRoutes(
         rateLimit: { queued: services.rateLimiter.queued() },
         approvals: services.approvals ? { pending: services.approvals.pending().length } : null,
         cooldowns: services.cooldowns.list(),
+        providers: services.routing().providers().map((provider) => provider.id),
+        providerProblems: services.routing().listingProblems(),
       };
       return jsonResponse(body, requestIds.idFor(request), ready ? 200 : 503);
     });

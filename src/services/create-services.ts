@@ -34,6 +34,9 @@ import { historyPath } from "./history/history-schema.ts";
 import { type CopilotQuota, createCopilotQuota, fetchCopilotUser } from "./metrics/copilot-quota.ts";
 import { createRelayMetrics, type RelayMetrics } from "./metrics/relay-metrics.ts";
 import { createTokenCounter } from "./token-counter.ts";
+import { buildRouting } from "./build-routing.ts";
+import { findModel, knownModel } from "../relay/find-model.ts";
+import type { Routing } from "../relay/routing.ts";
 
 export interface ServiceOverrides {
   env?: Record<string, string | undefined>;
@@ -67,6 +70,11 @@ export interface Services extends RelayDeps {
   metrics: RelayMetrics;
   /** GET /usage: GitHub's quota answer, cached briefly. */
   quota: CopilotQuota;
+  /**
+   * Builds the routing of a reloaded config (providers, models, fallbacks, aliases) and returns what makes it live;
+   * throws a ConfigError listing every problem, and the live routing stays.
+   */
+  prepareRouting(config: Config): () => void;
   setGithubToken(token: string): void;
   githubToken(): string | undefined;
   /**
@@ -133,9 +141,20 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
   const upstreamSlots = createSemaphore({ max: config.maxUpstreamRequests, maxQueue: config.maxQueuedRequests, clock });
   const watchdog = createStreamWatchdog(clock);
   const provider = createCopilotProvider(copilot);
-  const watchStream: StreamWatchFactory = (onTimeout) =>
-    watchdog.watch({ firstByteMs: config.firstByteTimeout * 1000, idleMs: config.streamIdleTimeout * 1000 }, onTimeout);
+  const watchStream: StreamWatchFactory = (onTimeout, policy) =>
+    watchdog.watch({ firstByteMs: policy?.firstByteMs ?? config.firstByteTimeout * 1000, idleMs: policy?.streamIdleMs ?? config.streamIdleTimeout * 1000 }, onTimeout);
   let stopped = false;
+  const routingFor = (routingConfig: Config): Routing =>
+    buildRouting({
+      config: routingConfig,
+      env,
+      copilot: provider,
+      fetch: baseFetch,
+      logger,
+      copilotKnown: (id) => knownModel(services, id),
+      copilotFind: (id, filter) => findModel(services, id, filter),
+    });
+  let routing: Routing | undefined;
 
   async function attemptStart(): Promise<void> {
     await tokens.start();
@@ -157,7 +176,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     }
   }
 
-  return {
+  const services: Services = {
     config,
     env,
     clock,
@@ -175,8 +194,15 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     cooldowns,
     admission: createAdmission(rateLimiter, approvals, config.rateLimit > 0),
     watchStream,
+    routing: () => (routing ??= routingFor(config)),
+    prepareRouting(next) {
+      const built = routingFor(next);
+      return () => {
+        routing = built;
+        Object.assign(services.config, { providers: next.providers, models: next.models, fallbacks: next.fallbacks, modelAliases: next.modelAliases });
+      };
+    },
     dispatch: {
-      provider,
       clock,
       logger,
       cooldowns,
@@ -220,4 +246,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
       metrics.stop();
     },
   };
+  // Built now, so a config problem fails the start, not the first request.
+  routing = routingFor(config);
+  return services;
 }

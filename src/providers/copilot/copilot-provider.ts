@@ -51,6 +51,7 @@ export function createCopilotProvider(client: CopilotClient): Provider {
       if (wire === "openai-responses") return prepareCopilotResponses(body);
       return [];
     },
+    label: (wire) => endpointByWire[wire] ?? wire,
     send(call) {
       let headers: Record<string, string> | undefined;
       if (call.wire === "anthropic-messages") {
@@ -73,5 +74,3 @@ export function createCopilotProvider(client: CopilotClient): Provider {
   };
 }
 
-/** The Copilot path a wire is sent to, for log lines. */
-export const copilotEndpoint = (wire: DialectId): string => endpointByWire[wire] ?? wire;
