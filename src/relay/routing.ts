@@ -45,6 +45,8 @@ export interface Routing {
    */
   listed(): Promise<ModelCard[]>;
   listingProblems(): string[];
+  /** What the last listings said, without waiting (for /readyz and the dashboard): models per provider, or why not. */
+  listingSummary(): { provider: string; models?: number; problem?: string }[];
 }
 
 /** How long a provider's model listing is reused. */
@@ -61,7 +63,11 @@ export function createRouting(input: RoutingInput): Routing {
   const exact = new Map(input.routes.filter((route) => !route.pattern.includes("*")).map((route) => [route.pattern, route]));
   const patterns = input.routes.filter((route) => route.pattern.includes("*"));
   const plain = input.routes.length === 0 && input.providers.length === 0;
-  const card = (provider: Provider, id: string): ModelCard => provider.card?.(id) ?? { id, provider: provider.id };
+  // Ollama clients add `:latest` to names without a tag (the relay's /api/tags lists them so); only Ollama wants it.
+  const card = (provider: Provider, requestedId: string): ModelCard => {
+    const id = requestedId.endsWith(":latest") && !provider.wires({ id: requestedId }).includes("ollama-chat") ? requestedId.slice(0, -":latest".length) : requestedId;
+    return provider.card?.(id) ?? { id, provider: provider.id };
+  };
 
   /** The provider and upstream id a requested id routes to, or undefined for Copilot's catalogue as it is. */
   const route = (requested: string): { provider: Provider; id: string } | undefined => {
@@ -110,6 +116,11 @@ export function createRouting(input: RoutingInput): Routing {
         (listings.get(provider)?.cards ?? []).map((card) => ({ ...card, id: shownId(provider, card.id), vendor: provider.id, provider: provider.id })),
       );
     },
+    listingSummary: () =>
+      input.providers.map((provider) => {
+        const listing = listings.get(provider);
+        return { provider: provider.id, models: listing?.cards.length, ...(listing?.error ? { problem: listing.error } : {}) };
+      }),
     listingProblems: () => [...listings.values()].flatMap((entry) => (entry.error ? [entry.error] : [])),
     known,
     async find(requested, filter) {

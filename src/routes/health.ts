@@ -21,8 +21,8 @@ export function healthRoutes(
         rateLimit: { queued: services.rateLimiter.queued() },
         approvals: services.approvals ? { pending: services.approvals.pending().length } : null,
         cooldowns: services.cooldowns.list(),
-        providers: services.routing().providers().map((provider) => provider.id),
-        providerProblems: services.routing().listingProblems(),
+        // Copilot's count is `models`; the others' come from their last listing (refreshed by /v1/models).
+        providers: services.routing().listingSummary(),
       };
       return jsonResponse(body, requestIds.idFor(request), ready ? 200 : 503);
     });

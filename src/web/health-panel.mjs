@@ -23,6 +23,17 @@ function cooldownFact(cooldowns) {
   );
 }
 
+/** The other providers: how many models each listed, or why its listing failed. */
+function providerFact(providers) {
+  return h(
+    "ul",
+    { class: "plain" },
+    providers.map((entry) =>
+      h("li", entry.problem ? { class: "warn", text: String(entry.problem) } : { text: `${String(entry.provider)}: ${entry.models === undefined ? "not listed yet" : `${formatInteger(entry.models)} models`}` }),
+    ),
+  );
+}
+
 /** Renders /readyz (200 or 503 carry the same body); returns the pill state for the header. */
 export function renderHealth(ready) {
   const body = ready ?? {};
@@ -33,6 +44,7 @@ export function renderHealth(ready) {
     ...fact("Status", h("span", { class: isReady ? "ok" : "bad", text: isReady ? "ready" : `not ready: ${String(body.reason ?? "unknown")}` })),
     ...fact("Copilot token", tokenFact(body.copilotTokenExpiresAt)),
     ...fact("Models", formatInteger(body.models)),
+    ...(Array.isArray(body.providers) && body.providers.length > 0 ? fact("Providers", providerFact(body.providers)) : []),
     ...fact("Upstream", `${formatInteger(upstream.inFlight)} in flight · ${formatInteger(upstream.queued)} queued · ${formatInteger(upstream.openStreams)} open streams`),
     ...fact("Rate-limit queue", `${formatInteger(body.rateLimit?.queued)} waiting`),
     ...fact("Manual approval", body.approvals ? `on, ${formatInteger(body.approvals.pending)} pending` : "off"),
