@@ -22,7 +22,7 @@ import { join } from "node:path";
 import { claudeCodeLikeRequest } from "./bench/claude-code-request.ts";
 import { drive, driveCount, median, percentile } from "./bench/load.ts";
 import { cpuMs, peakRssMb, resetPeak, rssMb } from "./bench/process-stats.ts";
-import { type Scenario, scenarios as allScenarios } from "./bench/scenarios.ts";
+import { BENCH_PROVIDER_KEY, type Scenario, scenarios as allScenarios } from "./bench/scenarios.ts";
 
 const root = join(import.meta.dir, "..");
 const argv = process.argv.slice(2);
@@ -103,6 +103,11 @@ const home = mkdtempSync(join(tmpdir(), "copilot-relay-bench-"));
 /** Starts one relay build with its own data directory and waits for its first answer (ms after spawn). */
 async function startRelay(command: string[], name: string, extraEnv: Record<string, string> = {}): Promise<{ child: Child; url: string; firstAnswerMs: number }> {
   const relayHome = join(home, name);
+  mkdirSync(relayHome, { recursive: true });
+  // The relay under test also routes `bench/…` to an OpenAI-compatible provider (the fake's chat API with a key);
+  // a build it is compared with may predate providers, so it gets no config file.
+  const configFile = join(relayHome, "relay.yaml");
+  if (name === "relay") writeFileSync(configFile, `providers:\n  bench: { type: openai, baseUrl: "${fakeInfo.copilotUrl}", apiKey: ${BENCH_PROVIDER_KEY} }\n`);
   const started = performance.now();
   const child = spawn(pin([...command, "start", "--port", "0"], proxyCores), {
     COPILOT_RELAY_HOME: relayHome,
@@ -114,6 +119,7 @@ async function startRelay(command: string[], name: string, extraEnv: Record<stri
     XDG_CONFIG_HOME: join(relayHome, "config"),
     CI: "true",
     NO_COLOR: "1",
+    ...(name === "relay" ? { COPILOT_RELAY_CONFIG: configFile } : {}),
     ...extraEnv,
   });
   const url = await waitFor(`relay ${name}`, () => /listening on (http:\/\/\S+)/.exec(child.output())?.[1]);
@@ -143,6 +149,10 @@ for (const entry of [...selected]) {
   if (baseline && !selected.includes(baseline)) selected.unshift(baseline);
 }
 for (const scenario of selected) {
+  if (before && scenario.name === "chat-provider") {
+    console.log("skipped chat-provider: the build it is measured against may not have providers");
+    continue;
+  }
   const probe = await fetch(`${relayUrl}${scenario.path}`, { method: "POST", headers: { ...scenario.headers, ...keyHeader }, body: scenario.body });
   const text = await probe.text();
   if (probe.ok) scenarios.push(scenario);
@@ -182,7 +192,7 @@ interface Comparison {
   relay: Side;
 }
 
-const floorSide = (scenario: Scenario): Side => ({ label: "floor", url: `${floorInfo.url}${scenario.path}`, body: scenario.body, headers: scenario.headers, pid: floor.process.pid });
+const floorSide = (scenario: Scenario): Side => ({ label: "floor", url: `${floorInfo.url}${scenario.path}`, body: scenario.floorBody ?? scenario.body, headers: scenario.headers, pid: floor.process.pid });
 const relaySide = (scenario: Scenario, label = "relay"): Side => ({ label, url: `${relayUrl}${scenario.path}`, body: scenario.body, headers: { ...scenario.headers, ...keyHeader }, pid: relay.process.pid });
 const beforeSide = (scenario: Scenario, relayBefore: NonNullable<typeof before>): Side => ({
   ...relaySide(scenario, "before"),

@@ -1,8 +1,10 @@
 /** The project's fake Copilot as its own process, so the benchmark's upstream does not share a core with the driver. */
 import { startFakeUpstream } from "../../tests/fake-upstream/index.ts";
+import { BENCH_PROVIDER_KEY } from "./scenarios.ts";
 
 // Frames back to back: the proxies then pay for their per-event work, not for one read per chunk.
-const fake = await startFakeUpstream({ streamFrameDelayMs: -1, keepBodies: false });
+// `providerKeys`: the same fake also stands for an OpenAI-compatible provider (the chat-provider scenario).
+const fake = await startFakeUpstream({ streamFrameDelayMs: -1, keepBodies: false, providerKeys: [BENCH_PROVIDER_KEY] });
 // Beside it, what the benchmark asks about the requests the fake received: how many reached a path, and when.
 const stats = Bun.serve({
   port: 0,

@@ -14,6 +14,8 @@ export interface Scenario {
   headers?: Record<string, string>;
   /** Pass-through scenarios are measured against the floor; translated ones against this relay scenario. */
   baseline?: string;
+  /** What the floor is sent instead of `body` (it cannot route: the model id as the upstream knows it). */
+  floorBody?: string;
 }
 
 const chat = (model: string, content: string, stream: boolean) => JSON.stringify({ model, messages: [{ role: "user", content }], stream });
@@ -24,9 +26,14 @@ const ollama = (model: string, content: string) => JSON.stringify({ model, messa
 const anthropicHeaders = { "anthropic-version": "2023-06-01" };
 const STREAM = "[[chunks:100]]";
 
+/** The key of the bench's OpenAI-compatible provider (`bench`, the fake Copilot's chat API under an API key). */
+export const BENCH_PROVIDER_KEY = "bench-provider-key-0123456789";
+
 export const scenarios: Scenario[] = [
   // Pass-through, against the floor.
   { name: "chat", path: "/v1/chat/completions", body: chat("gpt-4.1", "hi", false) },
+  // The same request routed to an OpenAI-compatible provider by a `provider/model` prefix (issue 11).
+  { name: "chat-provider", path: "/v1/chat/completions", body: chat("bench/gpt-4.1", "hi", false), floorBody: chat("gpt-4.1", "hi", false) },
   { name: "chat-55k", path: "/v1/chat/completions", body: largeChatBody("gpt-4.1", "", false) },
   { name: "chat-stream", path: "/v1/chat/completions", body: chat("gpt-4.1", STREAM, true) },
   { name: "chat-55k-stream", path: "/v1/chat/completions", body: largeChatBody("gpt-4.1", STREAM, true) },

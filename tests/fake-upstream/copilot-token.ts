@@ -49,6 +49,7 @@ export function hasCopilotAuth(state: FakeState, rec: RecordedRequest): boolean 
   const m = /^bearer\s+(.+?)\s*$/i.exec(rec.headers.authorization ?? "");
   const token = m?.[1];
   if (token === undefined) return false;
+  if (state.options.providerKeys?.includes(token)) return true;
   const expiresAtMs = state.issuedTokens.get(token);
   return expiresAtMs !== undefined && Date.now() < expiresAtMs;
 }

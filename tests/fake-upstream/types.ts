@@ -164,6 +164,11 @@ export interface FakeUpstreamOptions {
    * 55 KB requests a second, kept bodies would fill the machine's memory within minutes.
    */
   keepBodies?: boolean;
+  /**
+   * Static keys also accepted as `Authorization: Bearer <key>` on the Copilot API paths, so the same fake can stand
+   * for an OpenAI-compatible provider (the benchmark's provider scenario).
+   */
+  providerKeys?: string[];
   /** Pause between SSE frames in ms; default 1 so frames arrive as separate network writes; negative: none at all. */
   streamFrameDelayMs?: number;
   /** End /responses streams with `data: [DONE]` after the final response event; default false (Copilot sends none). */
