@@ -64,7 +64,8 @@ export interface WireOptions {
 
 /** The upstream half of a dialect: present when the relay can call an upstream in it. */
 export interface WireDialect {
-  encodeRequest(request: HubRequest, options: WireOptions): Record<string, unknown>;
+  /** `dropped`, when given, receives a note for each thing the wire cannot carry (for the debug log). */
+  encodeRequest(request: HubRequest, options: WireOptions, dropped?: string[]): Record<string, unknown>;
   /** A non-streamed upstream answer → hub result. Tolerant: never throws on an unexpected shape. */
   decodeResult(json: unknown): HubResult;
   createStreamDecoder(): StreamDecoder;

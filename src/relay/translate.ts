@@ -35,7 +35,9 @@ export function planTranslation<Request>(deps: RelayDeps, job: PlanInput<Request
     hub.maxOutputTokens = maxOutput;
   }
   if (hub.dropped?.length) logger.debug(`${input.requestId}: ${wire} cannot carry, dropped: ${hub.dropped.join("; ")}`);
-  const body = target.encodeRequest(hub, provider.wireOptions(model));
+  const unsent: string[] = [];
+  const body = target.encodeRequest(hub, provider.wireOptions(model), unsent);
+  if (unsent.length > 0) logger.debug(`${input.requestId}: ${wire} cannot carry, dropped: ${unsent.join("; ")}`);
   const notes = provider.prepare(wire, body, model);
   if (notes.length > 0) logger.debug(`${input.requestId}: edited for ${provider.id}: ${notes.join("; ")}`);
   const context: EncodeContext = {

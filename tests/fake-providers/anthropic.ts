@@ -1,4 +1,4 @@
-/** A fake Anthropic Messages API: models, messages (JSON + SSE with event: lines). */
+/** A fake Anthropic Messages API: models, messages (JSON + SSE with event: lines), count_tokens. */
 import { anthropicErrorType } from "../../src/protocols/anthropic-messages/error-envelope.ts";
 import { serveFake } from "./server";
 import {
@@ -112,9 +112,12 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       }
       case "POST /v1/messages":
         return handleMessages(rec, req, options.models);
+      case "POST /v1/messages/count_tokens": {
+        const checked = prepare(rec, options.models, messagesDialect);
+        return checked instanceof Response ? checked : jsonResponse({ input_tokens: approxTokens(rec.body) });
+      }
     }
     return anthropicError(404, `Not found: ${rec.method} ${rec.path}`);
   };
-  const server = serveFake(undefined, route, (message) => anthropicError(500, message));
-  return { url: server.origin, requests: server.requests, stop: server.stop };
+  return serveFake({ fault: options.fault }, route, anthropicError);
 }

@@ -129,6 +129,20 @@ describe("fake OpenAI", () => {
     expect(raw.text.endsWith("data: [DONE]\n\n")).toBe(true);
   });
 
+  test("an injected fault: the client's retry after retry-after gets the answer; listings are never faulted", async () => {
+    fake.inject({ status: 503, retryAfter: 0 });
+    const retrying = new OpenAI({ baseURL: fake.url, apiKey: "sk-test", maxRetries: 1 });
+    const before = fake.requests.length;
+    expect((await retrying.models.list()).data.length).toBe(2);
+    const done = await retrying.chat.completions.create({ model: "gpt-x", messages: [{ role: "user", content: "hi" }] });
+    expect(done.choices[0]?.finish_reason).toBe("stop");
+    expect(fake.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /v1/models",
+      "POST /v1/chat/completions",
+      "POST /v1/chat/completions",
+    ]);
+  });
+
   test("a custom base path, over HTTPS with a self-signed certificate", async () => {
     const tlsFake = await startFakeOpenAI({ basePath: "/api/coding/paas/v4", tls: createSelfSignedCert() });
     try {
@@ -206,6 +220,20 @@ describe("fake Anthropic", () => {
       .catch((e: unknown) => e);
     expect((busy as InstanceType<typeof Anthropic.APIError>).status).toBe(503);
   });
+
+  test("count_tokens; an injected 529 twice, in Anthropic's envelope", async () => {
+    const counted = await client.messages.countTokens({ model: "claude-opus-4-7", messages: [{ role: "user", content: "hi" }] });
+    expect(counted.input_tokens).toBe(Math.ceil((fake.requests.at(-1)?.body.length ?? 0) / 4));
+    expect(fake.requests.at(-1)?.path).toBe("/v1/messages/count_tokens");
+    fake.inject({ status: 529, times: 2 });
+    const ask = () => client.messages.create({ model: "claude-opus-4-7", max_tokens: 10, messages: [{ role: "user", content: "hi" }] });
+    for (let i = 0; i < 2; i++) {
+      const overloaded = (await ask().catch((e: unknown) => e)) as InstanceType<typeof Anthropic.APIError>;
+      expect(overloaded.status).toBe(529);
+      expect(overloaded.error).toMatchObject({ type: "error", error: { type: "overloaded_error" } });
+    }
+    expect((await ask()).stop_reason).toBe("end_turn");
+  });
 });
 
 describe("fake Ollama", () => {
@@ -247,6 +275,24 @@ describe("fake Ollama", () => {
     const tools = [{ type: "function", function: weather }];
     const call = await ollama.chat({ model: "llama3.2", tools, messages: [{ role: "user", content: "[[tool]]" }], stream: false });
     expect(call.message.tool_calls?.[0]?.function).toEqual({ name: "get_weather", arguments: { city: "héllo" } });
+  });
+
+  test("embed: one unit vector per input, the same for the same input; a fault armed from the start", async () => {
+    const { embeddings, prompt_eval_count } = await ollama.embed({ model: "llama3.2", input: ["a", "b", "a"] });
+    expect(embeddings).toHaveLength(3);
+    expect(embeddings[0]).toEqual(embeddings[2] as number[]);
+    expect(embeddings[0]).not.toEqual(embeddings[1] as number[]);
+    expect(Math.hypot(...(embeddings[1] ?? []))).toBeCloseTo(1, 6);
+    expect(prompt_eval_count).toBeGreaterThan(0);
+
+    const faulty = await startFakeOllama({ fault: { status: 500, times: Infinity } });
+    try {
+      const error = await new Ollama({ host: faulty.url }).chat({ model: "qwen3:8b", messages: [] }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ status_code: 500, error: "fake upstream fault 500" });
+      expect((await new Ollama({ host: faulty.url }).list()).models).toHaveLength(2);
+    } finally {
+      await faulty.stop();
+    }
   });
 
   test("unknown model 404, [[status:503]], NDJSON by default with a split character", async () => {

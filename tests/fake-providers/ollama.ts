@@ -1,6 +1,17 @@
-/** A fake native Ollama API: tags, show, version, chat and generate (NDJSON stream by default). */
+/** A fake native Ollama API: tags, show, version, chat and generate (NDJSON stream by default), embed. */
 import { serveFake } from "./server";
-import { approxTokens, chatTurn, isRecord, jsonResponse, outputTokens, prepare, streamResponse, textPieces, type Answer } from "./script";
+import {
+  approxTokens,
+  chatTurn,
+  isRecord,
+  jsonResponse,
+  outputTokens,
+  prepare,
+  streamResponse,
+  textPieces,
+  type Answer,
+  type Dialect,
+} from "./script";
 import type { FakeOllamaOptions, FakeProvider, RecordedRequest } from "./types";
 
 export const DEFAULT_OLLAMA_MODELS = ["llama3.2:latest", "qwen3:8b"];
@@ -37,14 +48,15 @@ function doneFields(rec: RecordedRequest, answer: Answer): Record<string, unknow
   };
 }
 
+const ollamaDialect = (turn: Dialect["turn"]): Dialect => ({ provider: "ollama", fail: ollamaError, unknownModel: notPulled, turn });
+const generateTurn = ollamaDialect((body, model) => ({ model, lastUserText: typeof body.prompt === "string" ? body.prompt : "" }));
+const embedInputs = (body: Record<string, unknown>): string[] =>
+  typeof body.input === "string" ? [body.input] : Array.isArray(body.input) ? body.input.filter((i) => typeof i === "string") : [];
+const embedTurn = ollamaDialect((body, model) => ({ model, lastUserText: embedInputs(body).join("\n") }));
+
 /** /api/chat (messages) and /api/generate (prompt): NDJSON lines, or one object with `stream: false`. */
 function handleAnswer(rec: RecordedRequest, req: Request, installed: readonly string[], chat: boolean): Response {
-  const checked = prepare(rec, accepted(installed), {
-    provider: "ollama",
-    fail: ollamaError,
-    unknownModel: notPulled,
-    turn: (body, model) => (chat ? chatTurn(body, model) : { model, lastUserText: typeof body.prompt === "string" ? body.prompt : "" }),
-  });
+  const checked = prepare(rec, accepted(installed), chat ? ollamaDialect(chatTurn) : generateTurn);
   if (checked instanceof Response) return checked;
   const { body, model, answer } = checked;
   const head = () => ({ model, created_at: new Date().toISOString() });
@@ -77,6 +89,30 @@ function handleShow(rec: RecordedRequest, installed: readonly string[]): Respons
   });
 }
 
+/** A deterministic unit vector per input (`dimensions` long, default 8). */
+function embedding(input: string, dimensions: number): number[] {
+  const raw = Array.from({ length: dimensions }, (_, i) => (Number(BigInt(Bun.hash(`${i}:${input}`)) % 2001n) - 1000) / 1000);
+  const norm = Math.hypot(...raw) || 1;
+  return raw.map((v) => v / norm);
+}
+
+/** /api/embed: {model, input: string | string[], dimensions?} → {model, embeddings, durations, prompt_eval_count}. */
+function handleEmbed(rec: RecordedRequest, installed: readonly string[]): Response {
+  const checked = prepare(rec, accepted(installed), embedTurn);
+  if (checked instanceof Response) return checked;
+  const inputs = embedInputs(checked.body);
+  if (inputs.length === 0) return ollamaError(400, "invalid input type");
+  const dimensions = typeof checked.body.dimensions === "number" ? checked.body.dimensions : 8;
+  const prompt = inputs.reduce((sum, input) => sum + approxTokens(input), 0);
+  return jsonResponse({
+    model: checked.model,
+    embeddings: inputs.map((input) => embedding(input, dimensions)),
+    total_duration: 2_000_000 + prompt * 100_000,
+    load_duration: 1_000_000,
+    prompt_eval_count: prompt,
+  });
+}
+
 /** Starts a fake Ollama server on 127.0.0.1; `url` is its origin (like http://localhost:11434). */
 export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<FakeProvider> {
   const installed = (options.models ?? DEFAULT_OLLAMA_MODELS).map(tagged);
@@ -95,9 +131,10 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
         return handleAnswer(rec, req, installed, true);
       case "POST /api/generate":
         return handleAnswer(rec, req, installed, false);
+      case "POST /api/embed":
+        return handleEmbed(rec, installed);
     }
     return ollamaError(404, "404 page not found");
   };
-  const server = serveFake(undefined, route, (message) => ollamaError(500, message));
-  return { url: server.origin, requests: server.requests, stop: server.stop };
+  return serveFake({ fault: options.fault }, route, ollamaError);
 }

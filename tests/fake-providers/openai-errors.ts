@@ -10,7 +10,6 @@ export function openaiFail(status: number, message: string): Response {
   return openaiError(status, message, status === 404 ? "model_not_found" : null);
 }
 
-
 /** The OpenAI dialect of `prepare`, for a body's turn reader. */
 export const openaiDialect = (turn: (body: Record<string, unknown>, model: string) => Turn): Dialect => ({
   provider: "openai",

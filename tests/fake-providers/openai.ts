@@ -1,5 +1,5 @@
 /** A fake OpenAI-compatible upstream: models, chat completions (JSON + SSE) and, optionally, Responses. */
-import { openaiDialect, openaiError } from "./openai-errors";
+import { openaiDialect, openaiError, openaiFail } from "./openai-errors";
 import { handleResponses } from "./openai-responses";
 import { serveFake } from "./server";
 import {
@@ -99,6 +99,5 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     }
     return openaiError(404, `Unknown request URL: ${rec.method} ${rec.path}.`, "unknown_url");
   };
-  const server = serveFake(options.tls, route, (message) => openaiError(500, message));
-  return { url: server.origin + basePath, requests: server.requests, stop: server.stop };
+  return serveFake({ tls: options.tls, fault: options.fault, basePath }, route, openaiFail);
 }

@@ -275,9 +275,11 @@ describe("Ollama stream framing in the dialects", () => {
     for (const dialect of [ollamaChatDialect, ollamaGenerateDialect]) {
       expect(dialect.framing).toBe("ndjson");
       expect(dialect.doneSentinel).toBe(false);
-      expect(dialect.wire).toBeUndefined();
       expect(dialect.streamErrorEvent(new RelayError("not_found", 'model "gpt-9" not found'))).toBe('{"error":"model \\"gpt-9\\" not found"}\n');
     }
     expect(ollamaStreamErrorLine({ message: "boom" })).toBe('{"error":"boom"}\n');
+    // The relay calls an Ollama upstream through /api/chat only.
+    expect(ollamaChatDialect.wire?.framing).toBe("ndjson");
+    expect(ollamaGenerateDialect.wire).toBeUndefined();
   });
 });

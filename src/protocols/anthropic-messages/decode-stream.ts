@@ -1,5 +1,6 @@
 import type { HubStreamPart } from "../../core/hub/index.ts";
 import type { StreamDecoder } from "../dialect.ts";
+import { guardedDecoder } from "../guarded-decoder.ts";
 import { decodeMessagesStreamError } from "./decode-stream-error.ts";
 import { type AnthropicCounters, decodeAnthropicUsage, readAnthropicCounters } from "./decode-usage.ts";
 import { isRecord, stringField } from "./is-record.ts";
@@ -154,20 +155,12 @@ export function createMessagesStreamDecoder(): StreamDecoder {
     return out;
   };
 
-  return {
-    push(payload) {
-      try {
-        return step(payload);
-      } catch (error) {
-        done = true;
-        return [{ type: "error", error: { status: 500, type: "api_error", message: `Could not read the upstream stream: ${String(error)}` } }];
-      }
+  return guardedDecoder({
+    step,
+    finished: () => done || !started,
+    fail: () => {
+      done = true;
     },
-    flush() {
-      if (done || !started) return [];
-      const out: Part[] = [];
-      end(out);
-      return out;
-    },
-  };
+    end: (out) => end(out),
+  });
 }

@@ -1,6 +1,9 @@
 import { createValidator } from "../../core/validate.ts";
 import type { Dialect } from "../dialect.ts";
 import { decodeOllamaChatRequest, decodeOllamaGenerateRequest } from "./decode-request.ts";
+import { decodeOllamaChatResult } from "./decode-result.ts";
+import { createOllamaChatStreamDecoder } from "./decode-stream.ts";
+import { encodeOllamaChatRequest } from "./encode-request.ts";
 import { encodeOllamaChatResult, encodeOllamaGenerateResult } from "./encode-result.ts";
 import { createOllamaChatStreamEncoder, createOllamaGenerateStreamEncoder } from "./encode-stream.ts";
 import { ollamaErrorBody, ollamaStreamErrorLine } from "./error-envelope.ts";
@@ -19,7 +22,6 @@ import { ollamaUsageFromText } from "./usage-from-text.ts";
 /**
  * What both Ollama endpoints share: NDJSON framing without a `[DONE]` sentinel, streaming unless `stream: false`,
  * the `{error}` envelope. The model id is used as the client sent it: the relay's resolver maps `name:latest`.
- * No `wire`: calling an Ollama upstream is not implemented.
  */
 const shared = {
   framing: "ndjson",
@@ -35,7 +37,7 @@ const shared = {
   usageFromText: ollamaUsageFromText,
 } as const;
 
-/** `POST /api/chat`. */
+/** `POST /api/chat`, as a client dialect and as the wire of an Ollama upstream (its native API, NDJSON streams). */
 export const ollamaChatDialect: Dialect<OllamaChatRequest> = {
   ...shared,
   id: "ollama-chat",
@@ -46,9 +48,16 @@ export const ollamaChatDialect: Dialect<OllamaChatRequest> = {
   encodeResult: encodeOllamaChatResult,
   createStreamEncoder: createOllamaChatStreamEncoder,
   answerLocally: (request, now) => (isOllamaChatLoad(request) ? ollamaLoadAnswer("chat", request, new Date(now).toISOString()) : undefined),
+  // Wrapped: the functions' optional extras (a notes list, a fixed tool-call id suffix) are for tests, not the relay.
+  wire: {
+    framing: "ndjson",
+    encodeRequest: encodeOllamaChatRequest,
+    decodeResult: (json) => decodeOllamaChatResult(json),
+    createStreamDecoder: () => createOllamaChatStreamDecoder(),
+  },
 };
 
-/** `POST /api/generate`. */
+/** `POST /api/generate` (client only: the relay calls Ollama upstreams through /api/chat). */
 export const ollamaGenerateDialect: Dialect<OllamaGenerateRequest> = {
   ...shared,
   id: "ollama-generate",

@@ -1,6 +1,14 @@
 export { ollamaChatDialect, ollamaGenerateDialect } from "./dialect.ts";
 export { decodeOllamaChatRequest, decodeOllamaGenerateRequest } from "./decode-request.ts";
 export { decodeImage as decodeOllamaImage } from "./decode-image.ts";
+export { decodeOllamaChatResult } from "./decode-result.ts";
+export { createOllamaChatStreamDecoder } from "./decode-stream.ts";
+export { decodeOllamaUsage } from "./decode-usage.ts";
+export { encodeOllamaChatRequest } from "./encode-request.ts";
+export { encodeOllamaMessages, type OllamaMessageOut, type OllamaToolCallRequest } from "./encode-messages.ts";
+export { encodeThink as encodeOllamaThink, type OllamaThinkOut } from "./encode-think.ts";
+export { createToolCallIds as createOllamaToolCallIds, type ToolCallIds as OllamaToolCallIds } from "./tool-call-ids.ts";
+export { finishReasonFromDone, mapDoneReason } from "./map-done-reason.ts";
 export {
   decodeOllamaEmbed,
   decodeOllamaEmbeddings,

@@ -3,6 +3,7 @@ import { decodeStreamError } from "./decode-stream-error.ts";
 import { decodeUsage } from "./decode-usage.ts";
 import { isRecord } from "./is-record.ts";
 import { mapFinishReason } from "./map-finish-reason.ts";
+import { guardedDecoder } from "../guarded-decoder.ts";
 
 export interface ChatStreamDecoder {
   /** One parsed `data:` JSON of a chat.completion.chunk stream → hub parts. Never throws. */
@@ -154,20 +155,12 @@ export function createChatStreamDecoder(): ChatStreamDecoder {
     return out;
   };
 
-  return {
-    push(chunk) {
-      try {
-        return step(chunk);
-      } catch (error) {
-        done = true;
-        return [{ type: "error", error: { status: 500, type: "api_error", message: `Could not read the upstream stream: ${String(error)}` } }];
-      }
+  return guardedDecoder({
+    step,
+    finished: () => done || !started,
+    fail: () => {
+      done = true;
     },
-    flush() {
-      if (done || !started) return [];
-      const out: HubStreamPart[] = [];
-      end(out);
-      return out;
-    },
-  };
+    end: (out) => end(out),
+  });
 }

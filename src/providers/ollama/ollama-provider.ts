@@ -17,6 +17,7 @@ export function createOllamaProvider({ settings, fetch, rules }: UpstreamContext
     wires: { "ollama-chat": { path: "/api/chat", framing: "ndjson" } },
     authHeaders: bearer,
     models: { path: "/api/tags", ids: tagIds },
-    wireOptions: () => ({ useMaxCompletionTokens: false, reasoningEffort: true }),
+    // Ollama refuses `think` for models that cannot think; without it, thinking models think by default.
+    wireOptions: () => ({ useMaxCompletionTokens: false, reasoningEffort: false }),
   });
 }
