@@ -1,3 +1,4 @@
+import { compileBodyTransforms, compileHeaderRules, type HeaderRules, type TransformsBlock } from "../providers/rules/index.ts";
 import { existsSync } from "node:fs";
 import { ConfigError, firstPerPlace } from "./config-error.ts";
 import { readConfigFile } from "./config-file.ts";
@@ -130,10 +131,30 @@ function applyUrls(config: Record<string, unknown>, sources: Partial<Record<Opti
   }
 }
 
-/** Providers and model routes, beyond their shape: URLs, presets, keys, references. */
+/** Header rules and transforms that do not compile (a bad regex, JSONPath or header name), with their paths. */
+function ruleProblems(section: unknown, name: string): string[] {
+  if (section === null || typeof section !== "object") return [];
+  return Object.entries(section).flatMap(([key, entry]) => {
+    if (entry === null || typeof entry !== "object") return [];
+    const { headers, transforms } = entry as { headers?: unknown; transforms?: unknown };
+    const problems: string[] = [];
+    const check = (compile: () => unknown) => {
+      try {
+        compile();
+      } catch (error) {
+        problems.push(...(error instanceof ConfigError ? error.problems : [`${name}.${key}: ${(error as Error).message}`]));
+      }
+    };
+    if (headers !== undefined) check(() => compileHeaderRules(headers as HeaderRules, [name, key, "headers"]));
+    if (transforms !== undefined) check(() => compileBodyTransforms(transforms as TransformsBlock, [name, key, "transforms"]));
+    return problems;
+  });
+}
+
+/** Providers and model routes, beyond their shape: URLs, presets, keys, references, rules that compile. */
 function providerProblems(config: Record<string, unknown>, env: Env): string[] {
   const { problems } = collectProviders(config as unknown as ProvidersInput, env);
-  return [...problems, ...modelRouteProblems(config.models, config.providers)];
+  return [...problems, ...modelRouteProblems(config.models, config.providers), ...ruleProblems(config.providers, "providers"), ...ruleProblems(config.models, "models")];
 }
 
 /** defaults ← file ← env ← flags, validated; every problem found is in the one ConfigError. */

@@ -1,11 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { BodyTransformsSchema, HeaderRulesSchema } from "../providers/rules/index.ts";
 import { optionSpecs } from "./options.ts";
 import { PROVIDER_TYPE_NAMES } from "./provider-presets.ts";
-
-// TODO(src/providers/rules): import HeaderRulesSchema and BodyTransformsSchema from src/providers/rules/ once that
-// module lands; until then their contents are not checked here.
-const HeaderRulesSchema = Type.Unknown();
-const BodyTransformsSchema = Type.Unknown();
 
 const seconds = (spec: { minimum: number; maximum: number }) => Type.Number({ minimum: spec.minimum, maximum: spec.maximum });
 
@@ -28,6 +24,7 @@ export const RetrySchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** `request:` and `response:` lists of regex / JSONPath drop / JSONPath set transforms (providers/rules/). */
 export const TransformsSchema = Type.Object(
   { request: Type.Optional(BodyTransformsSchema), response: Type.Optional(BodyTransformsSchema) },
   { additionalProperties: false },

@@ -50,19 +50,19 @@ export function buildRouting(input: RoutingBuildInput): Routing {
   const settings = resolveProviders(config, input.env);
   const copilotSettings = settings.find((entry) => entry.type === "copilot");
   const copilot: Provider = copilotSettings && (config.providers?.copilot !== undefined) ? { ...input.copilot, policy: policyOf(copilotSettings) } : input.copilot;
-  const build = (entry: UpstreamProviderSettings): Provider =>
-    providerFactories[entry.type]({ settings: entry, fetch: input.fetch, rules: compileUpstreamRules(entry) });
+  const build = (entry: UpstreamProviderSettings, at: readonly string[]): Provider =>
+    providerFactories[entry.type]({ settings: entry, fetch: input.fetch, rules: compileUpstreamRules(entry, at) });
   const upstream = new Map<string, { settings: UpstreamProviderSettings; provider: Provider }>();
   for (const entry of settings) {
     if (entry.type === "copilot") continue;
     if (!entry.tlsVerify) logger.warn(`Provider ${entry.name}: TLS certificate verification is off (tlsVerify: false); its traffic can be intercepted.`);
-    upstream.set(entry.name, { settings: entry, provider: build(entry) });
+    upstream.set(entry.name, { settings: entry, provider: build(entry, ["providers", entry.name]) });
   }
   const routes: CompiledRoute[] = resolveModelRoutes(config).map((route) => {
     const named = upstream.get(route.provider);
     let provider: Provider;
     if (!named) provider = hasOverrides(route) && copilotSettings ? { ...copilot, policy: policyOf(withRoute(copilotSettings, route)) } : copilot;
-    else provider = hasOverrides(route) ? build(withRoute(named.settings, route)) : named.provider;
+    else provider = hasOverrides(route) ? build(withRoute(named.settings, route), ["models", route.pattern]) : named.provider;
     return { pattern: route.pattern, provider, model: route.model };
   });
   return createRouting({

@@ -97,3 +97,24 @@ models:
     expect(problems).toEqual(["Invalid configuration at providers.p.apiKey: expected a string"]);
   });
 });
+
+describe("providers and models: header rules and transforms that do not compile", () => {
+  test("a bad regex, a bad JSONPath and a credential in an allowlist are all reported with their paths", () => {
+    const problems = problemsOf(`
+providers:
+  zai:
+    type: openai
+    baseUrl: https://api.z.ai/api/coding/paas/v4
+    apiKey: zk-test
+    transforms:
+      request:
+        - { regex: "(unclosed", replace: "x" }
+        - { drop: "$.a[" }
+models:
+  "glm-*": { provider: zai, headers: { mode: allowlist, list: [authorization] } }
+`);
+    expect(problems.some((problem) => problem.includes("providers.zai.transforms.request[0]"))).toBe(true);
+    expect(problems.some((problem) => problem.includes("providers.zai.transforms.request[1]"))).toBe(true);
+    expect(problems.some((problem) => problem.includes('models."glm-*".headers') || problem.includes("models.glm-*.headers"))).toBe(true);
+  });
+});
