@@ -1,7 +1,7 @@
 import type { Clock } from "../core/clock.ts";
 import { RelayError } from "../core/relay-error.ts";
 import type { Logger } from "../core/logger.ts";
-import { upstreamError } from "../providers/copilot/upstream-error.ts";
+import { upstreamError } from "../providers/upstream-error.ts";
 import type { Provider, ProviderCall } from "../providers/provider.ts";
 import { type Cooldowns, isRetryableStatus, type RetryPolicy, retryDelayMs, type Semaphore, shouldRetry } from "../services/control/index.ts";
 

@@ -8,7 +8,7 @@ import {
   type OllamaEmbedRequest,
   OllamaEmbedRequestSchema,
 } from "../protocols/ollama/index.ts";
-import { upstreamError } from "../providers/copilot/upstream-error.ts";
+import { upstreamError } from "../providers/upstream-error.ts";
 import type { RelayDeps, RelayInput } from "./relay-deps.ts";
 import { sendEmbeddings } from "./send-embeddings.ts";
 

@@ -3,7 +3,7 @@ import { RelayError } from "../core/relay-error.ts";
 import { relayedHeaders } from "../core/response-headers.ts";
 import { relaySse } from "../core/sse-relay.ts";
 import type { TokenUsage } from "../core/token-usage.ts";
-import { upstreamError } from "../providers/copilot/upstream-error.ts";
+import { upstreamError } from "../providers/upstream-error.ts";
 import { firstByteWatch } from "../services/metrics/first-byte-watch.ts";
 import { serverTimingHeader } from "../services/metrics/server-timing.ts";
 import type { Finish } from "./plan.ts";

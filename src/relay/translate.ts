@@ -4,7 +4,7 @@ import { RelayError } from "../core/relay-error.ts";
 import type { TokenUsage } from "../core/token-usage.ts";
 import type { EncodeContext } from "../protocols/dialect.ts";
 import { dialectRegistry } from "../protocols/registry.ts";
-import { upstreamError } from "../providers/copilot/upstream-error.ts";
+import { upstreamError } from "../providers/upstream-error.ts";
 import { firstByteWatch } from "../services/metrics/first-byte-watch.ts";
 import type { Plan, PlanInput } from "./plan.ts";
 import { type RelayDeps, watchFor } from "./relay-deps.ts";

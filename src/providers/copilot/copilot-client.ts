@@ -4,7 +4,7 @@ import { RelayError } from "../../core/relay-error.ts";
 import type { CopilotTokenManager } from "../../services/copilot-token-manager.ts";
 import { type CopilotRequestHeaders, copilotBaseUrl, copilotHeaders, editorHeaders } from "./headers.ts";
 import type { CopilotModel } from "./model.ts";
-import { upstreamError } from "./upstream-error.ts";
+import { upstreamError } from "../upstream-error.ts";
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit & { proxy?: string }) => Promise<Response>;
 

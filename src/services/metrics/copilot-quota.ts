@@ -2,7 +2,7 @@ import { FetchError, type $Fetch } from "ofetch";
 import type { Config } from "../../config/schema.ts";
 import { RelayError } from "../../core/relay-error.ts";
 import { editorHeaders } from "../../providers/copilot/headers.ts";
-import { upstreamError } from "../../providers/copilot/upstream-error.ts";
+import { upstreamError } from "../../providers/upstream-error.ts";
 
 export interface QuotaSnapshot {
   entitlement?: number;

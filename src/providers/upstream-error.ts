@@ -1,4 +1,4 @@
-import { kindForStatus, RelayError } from "../../core/relay-error.ts";
+import { kindForStatus, RelayError } from "../core/relay-error.ts";
 
 interface ErrorBody {
   error?: { message?: string; code?: string; type?: string; param?: string } | string;
@@ -7,7 +7,7 @@ interface ErrorBody {
 }
 
 /**
- * Turns a non-2xx Copilot answer into a RelayError that keeps its status, message and code (PROTOCOL.md §7).
+ * Turns a non-2xx upstream answer (Copilot or another provider) into a RelayError that keeps its status, message and code (PROTOCOL.md §7).
  * Bodies are usually `{"error":{"message","code"}}`, sometimes plain text.
  */
 export async function upstreamError(response: Response): Promise<RelayError> {
@@ -33,7 +33,7 @@ export async function upstreamError(response: Response): Promise<RelayError> {
   }
   const retryAfterHeader = response.headers.get("retry-after");
   const retryAfter = retryAfterHeader && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined;
-  return new RelayError(kindForStatus(response.status), message || `Copilot answered HTTP ${response.status}`, {
+  return new RelayError(kindForStatus(response.status), message || `The upstream answered HTTP ${response.status}`, {
     status: response.status,
     code,
     param,
