@@ -1,4 +1,9 @@
-import { JSONPath } from "jsonpath-plus";
+import type { JSONPath as JSONPathFunction } from "jsonpath-plus";
+
+// Loaded on first use: the library (with jsep and node:vm) costs ~9 MB of RSS, and only configs with a JSONPath
+// transform need it. A cache of the module, like an import; no request state.
+let library: typeof JSONPathFunction | undefined;
+const JSONPath = (): typeof JSONPathFunction => (library ??= (require("jsonpath-plus") as { JSONPath: typeof JSONPathFunction }).JSONPath);
 import { lastKeyStep, pathShapeProblem } from "./json-path-syntax.ts";
 import type { RulePath, RuleProblems } from "./rule-problems.ts";
 
@@ -22,9 +27,9 @@ export interface PathMatch {
  */
 const QUERY = { eval: "safe", ignoreEvalErrors: true, wrap: true } as const;
 
-export const pathMatches = (path: string, json: object): PathMatch[] => (JSONPath({ ...QUERY, path, json, resultType: "all" }) as PathMatch[] | undefined) ?? [];
+export const pathMatches = (path: string, json: object): PathMatch[] => (JSONPath()({ ...QUERY, path, json, resultType: "all" }) as PathMatch[] | undefined) ?? [];
 
-export const pathValues = (path: string, json: object): unknown[] => (JSONPath({ ...QUERY, path, json, resultType: "value" }) as unknown[] | undefined) ?? [];
+export const pathValues = (path: string, json: object): unknown[] => (JSONPath()({ ...QUERY, path, json, resultType: "value" }) as unknown[] | undefined) ?? [];
 
 /**
  * A filter or script step parsed and run once against an empty object: a syntax error or an unknown name is a
@@ -32,7 +37,7 @@ export const pathValues = (path: string, json: object): unknown[] => (JSONPath({
  */
 function scriptProblem(step: string): string | undefined {
   try {
-    JSONPath({ path: `$[${step}]`, json: [{}], eval: "safe", wrap: true });
+    JSONPath()({ path: `$[${step}]`, json: [{}], eval: "safe", wrap: true });
     return undefined;
   } catch (error) {
     if ((error as Error).cause instanceof TypeError) return undefined;
@@ -54,7 +59,7 @@ const sameSteps = (left: readonly string[], right: readonly string[]) => left.le
 /** The path checked (shape, filters) and its last key found; a problem is added and undefined returned otherwise. */
 export function compileJsonPath(text: string, at: RulePath, problems: RuleProblems): CompiledPath | undefined {
   const shape = pathShapeProblem(text);
-  const steps = shape === undefined ? JSONPath.toPathArray(text) : [];
+  const steps = shape === undefined ? JSONPath().toPathArray(text) : [];
   const problem = shape ?? stepsProblem(steps);
   if (problem !== undefined) {
     problems.add(at, `invalid JSONPath ${JSON.stringify(text)}: ${problem}`);
@@ -62,6 +67,6 @@ export function compileJsonPath(text: string, at: RulePath, problems: RuleProble
   }
   const leaf = lastKeyStep(text);
   // Trust the cut only when jsonpath-plus reads the parent as the same steps and the key as the last one.
-  const confirmed = leaf !== undefined && steps.at(-1) === leaf.key && sameSteps(JSONPath.toPathArray(leaf.parent), steps.slice(0, -1));
+  const confirmed = leaf !== undefined && steps.at(-1) === leaf.key && sameSteps(JSONPath().toPathArray(leaf.parent), steps.slice(0, -1));
   return confirmed ? { text, leaf } : { text };
 }
