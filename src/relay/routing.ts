@@ -46,7 +46,7 @@ export interface Routing {
   listed(): Promise<ModelCard[]>;
   listingProblems(): string[];
   /** What the last listings said, without waiting (for /readyz and the dashboard): models per provider, or why not. */
-  listingSummary(): { provider: string; models?: number; problem?: string }[];
+  listingSummary(): { provider: string; models?: number; ids?: string[]; problem?: string }[];
 }
 
 /** How long a provider's model listing is reused. */
@@ -119,7 +119,13 @@ export function createRouting(input: RoutingInput): Routing {
     listingSummary: () =>
       input.providers.map((provider) => {
         const listing = listings.get(provider);
-        return { provider: provider.id, models: listing?.cards.length, ...(listing?.error ? { problem: listing.error } : {}) };
+        return {
+          provider: provider.id,
+          models: listing?.cards.length,
+          // The ids as clients send them, at most 50 (a provider such as OpenRouter lists hundreds).
+          ids: listing?.cards.slice(0, 50).map((card) => shownId(provider, card.id)),
+          ...(listing?.error ? { problem: listing.error } : {}),
+        };
       }),
     listingProblems: () => [...listings.values()].flatMap((entry) => (entry.error ? [entry.error] : [])),
     known,

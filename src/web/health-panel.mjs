@@ -29,7 +29,12 @@ function providerFact(providers) {
     "ul",
     { class: "plain" },
     providers.map((entry) =>
-      h("li", entry.problem ? { class: "warn", text: String(entry.problem) } : { text: `${String(entry.provider)}: ${entry.models === undefined ? "not listed yet" : `${formatInteger(entry.models)} models`}` }),
+      h(
+        "li",
+        entry.problem
+          ? { class: "warn", text: String(entry.problem) }
+          : { text: `${String(entry.provider)}: ${entry.models === undefined ? "not listed yet" : `${formatInteger(entry.models)} models${Array.isArray(entry.ids) && entry.ids.length > 0 ? ` (${entry.ids.join(", ")})` : ""}`}` },
+      ),
     ),
   );
 }

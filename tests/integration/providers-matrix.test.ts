@@ -146,6 +146,10 @@ describe("listings and routing errors", () => {
     const ids = (await openai.models.list()).data.map((model) => model.id);
     expect(ids).toContain("gpt-4.1");
     expect(ids).toEqual(expect.arrayContaining(["glm-4.6", "glm-4.5-air", "oa/gpt-4o-mini", "claude/claude-opus-4-7", "qwen3:8b"]));
+    // /readyz (and the dashboard's health panel, which renders it) name each provider's models.
+    const ready = (await (await fetch(`${relay.url}/readyz`)).json()) as { providers: { provider: string; models?: number; ids?: string[] }[] };
+    expect(ready.providers.find((entry) => entry.provider === "zai")).toMatchObject({ models: 2, ids: ["glm-4.6", "glm-4.5-air"] });
+    expect(ready.providers.find((entry) => entry.provider === "claude")?.ids).toEqual(["claude/claude-opus-4-7"]);
     const tags = (await ollama.list()).models.map((model) => model.name);
     expect(tags).toEqual(expect.arrayContaining(["glm-4.6:latest", "qwen3:8b"]));
     // The name Ollama clients list is one they can use.
