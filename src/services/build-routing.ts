@@ -58,6 +58,12 @@ export function buildRouting(input: RoutingBuildInput): Routing {
     if (!entry.tlsVerify) logger.warn(`Provider ${entry.name}: TLS certificate verification is off (tlsVerify: false); its traffic can be intercepted.`);
     upstream.set(entry.name, { settings: entry, provider: build(entry, ["providers", entry.name]) });
   }
+  // Copilot's requests keep Copilot's own headers and bodies: header rules and transforms apply to other providers.
+  const copilotRules = [
+    ...(copilotSettings && (copilotSettings.headers || copilotSettings.transforms) ? ["providers.copilot"] : []),
+    ...resolveModelRoutes(config).flatMap((route) => (!upstream.has(route.provider) && (route.headers || route.transforms) ? [`models.${route.pattern}`] : [])),
+  ];
+  if (copilotRules.length > 0) logger.warn(`headers and transforms are not applied to Copilot requests; ignored at ${copilotRules.join(", ")}`);
   const routes: CompiledRoute[] = resolveModelRoutes(config).map((route) => {
     const named = upstream.get(route.provider);
     let provider: Provider;
