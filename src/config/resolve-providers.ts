@@ -1,4 +1,5 @@
-import { Value } from "@sinclair/typebox/value";
+// The errors module, not Value: the compiler already loads it, and Value's whole toolbox costs memory at start.
+import { Errors } from "@sinclair/typebox/errors";
 import { ConfigError, problemAt } from "./config-error.ts";
 import { DEFAULT_ANTHROPIC_VERSION, PRESET_NAMES, presetOf, type PresetName } from "./provider-presets.ts";
 import type { CopilotProviderSettings, ProviderSettings, UpstreamProviderSettings } from "./provider-settings.ts";
@@ -104,7 +105,7 @@ function upstreamSettings(name: string, entry: ProviderEntry, defaults: Defaults
  */
 export function collectProviders(config: ProvidersInput, env: Env): CollectedProviders {
   const problems: string[] = [];
-  const entries = Object.entries(config.providers ?? {}).filter((entry): entry is [string, ProviderEntry] => Value.Check(ProviderEntrySchema, entry[1]));
+  const entries = Object.entries(config.providers ?? {}).filter((entry): entry is [string, ProviderEntry] => Errors(ProviderEntrySchema, entry[1]).First() === undefined);
   const copilotEntry = entries.find(([name]) => name === COPILOT)?.[1] ?? {};
   const providers: ProviderSettings[] = [copilotSettings(copilotEntry, config, problems)];
   for (const [name, entry] of entries) {

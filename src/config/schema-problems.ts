@@ -1,6 +1,5 @@
 import { Kind, type TSchema } from "@sinclair/typebox";
-import { type ValueError, ValueErrorType } from "@sinclair/typebox/errors";
-import { Value } from "@sinclair/typebox/value";
+import { Errors, type ValueError, ValueErrorType } from "@sinclair/typebox/errors";
 import { problemAt } from "./config-error.ts";
 import { isSecretName } from "./secret-names.ts";
 
@@ -68,7 +67,7 @@ function shown(error: ValueError, segments: readonly (string | number)[]): strin
 /** Every place where a value breaks the schema, one sentence each (the first error of a place only). */
 export function schemaProblems(schema: TSchema, value: unknown, prefix: readonly (string | number)[] = []): string[] {
   const problems = new Map<string, string>();
-  for (const error of Value.Errors(schema, value)) {
+  for (const error of Errors(schema, value)) {
     if (problems.has(error.path)) continue;
     const segments = segmentsOf(value, error.path);
     problems.set(error.path, problemAt([...prefix, ...segments], `${describe(error)}${shown(error, segments)}`));
