@@ -4,7 +4,8 @@ import { resolveProviders } from "../config/resolve-providers.ts";
 import type { Config } from "../config/schema.ts";
 import type { Logger } from "../core/logger.ts";
 import type { FetchLike } from "../providers/copilot/copilot-client.ts";
-import type { ModelCard, Provider, ProviderPolicy } from "../providers/provider.ts";
+import { policyOf } from "../providers/policy.ts";
+import type { ModelCard, Provider } from "../providers/provider.ts";
 import { providerFactories } from "../providers/registry.ts";
 import { compileUpstreamRules } from "../providers/upstream/compile-rules.ts";
 import { type CompiledRoute, createRouting, type Routing } from "../relay/routing.ts";
@@ -18,14 +19,6 @@ export interface RoutingBuildInput {
   copilotKnown(id: string): ModelCard | undefined;
   copilotFind(id: string, filter?: (model: ModelCard) => boolean): Promise<ModelCard>;
 }
-
-const policyOf = (settings: Pick<ProviderSettings, "timeouts" | "retry">): ProviderPolicy => ({
-  connectMs: settings.timeouts.connect * 1000,
-  firstByteMs: settings.timeouts.firstByte * 1000,
-  streamIdleMs: settings.timeouts.streamIdle * 1000,
-  attempts: settings.retry.maxAttempts,
-  totalMs: settings.retry.maxTotalSeconds * 1000,
-});
 
 /** A route's own headers, transforms, timeouts and retry over its provider's, field by field. */
 function withRoute<S extends ProviderSettings>(settings: S, route: ModelRouteSettings): S {
@@ -58,13 +51,14 @@ export function buildRouting(input: RoutingBuildInput): Routing {
     if (!entry.tlsVerify) logger.warn(`Provider ${entry.name}: TLS certificate verification is off (tlsVerify: false); its traffic can be intercepted.`);
     upstream.set(entry.name, { settings: entry, provider: build(entry, ["providers", entry.name]) });
   }
+  const modelRoutes = resolveModelRoutes(config);
   // Copilot's requests keep Copilot's own headers and bodies: header rules and transforms apply to other providers.
   const copilotRules = [
     ...(copilotSettings && (copilotSettings.headers || copilotSettings.transforms) ? ["providers.copilot"] : []),
-    ...resolveModelRoutes(config).flatMap((route) => (!upstream.has(route.provider) && (route.headers || route.transforms) ? [`models.${route.pattern}`] : [])),
+    ...modelRoutes.flatMap((route) => (!upstream.has(route.provider) && (route.headers || route.transforms) ? [`models.${route.pattern}`] : [])),
   ];
   if (copilotRules.length > 0) logger.warn(`headers and transforms are not applied to Copilot requests; ignored at ${copilotRules.join(", ")}`);
-  const routes: CompiledRoute[] = resolveModelRoutes(config).map((route) => {
+  const routes: CompiledRoute[] = modelRoutes.map((route) => {
     const named = upstream.get(route.provider);
     let provider: Provider;
     if (!named) provider = hasOverrides(route) && copilotSettings ? { ...copilot, policy: policyOf(withRoute(copilotSettings, route)) } : copilot;

@@ -2,6 +2,7 @@ import type { UpstreamProviderSettings } from "../../config/provider-settings.ts
 import { RelayError } from "../../core/relay-error.ts";
 import type { DialectId, Framing, WireOptions } from "../../protocols/dialect.ts";
 import type { FetchLike } from "../copilot/copilot-client.ts";
+import { policyOf } from "../policy.ts";
 import type { ModelCard, Provider, ProviderCall } from "../provider.ts";
 import { transformEventStream } from "./event-transform.ts";
 
@@ -129,12 +130,6 @@ export function createUpstreamProvider(spec: UpstreamSpec): Provider {
           return [...new Set([...(settings.models ?? []), ...ids])].map(cardOf);
         }
       : async () => (settings.models ?? []).map(cardOf),
-    policy: {
-      connectMs: settings.timeouts.connect * 1000,
-      firstByteMs: settings.timeouts.firstByte * 1000,
-      streamIdleMs: settings.timeouts.streamIdle * 1000,
-      attempts: settings.retry.maxAttempts,
-      totalMs: settings.retry.maxTotalSeconds * 1000,
-    },
+    policy: policyOf(settings),
   };
 }
