@@ -30,10 +30,9 @@ export function createChatStreamEncoder(context: EncodeContext): StreamEncoder {
   // of its own few fields.
   let deltaPrefix = "";
   const deltaSuffix = ',"finish_reason":null,"logprobs":null}]}\n\n';
-  const delta = (fields: Record<string, unknown>): string => {
-    deltaPrefix ||= `data: {"id":${JSON.stringify(id)},"object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(context.requestedModel)},"choices":[{"index":0,"delta":`;
-    return deltaPrefix + JSON.stringify(fields) + deltaSuffix;
-  };
+  const prefix = () =>
+    (deltaPrefix ||= `data: {"id":${JSON.stringify(id)},"object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(context.requestedModel)},"choices":[{"index":0,"delta":`);
+  const delta = (fields: Record<string, unknown>): string => prefix() + JSON.stringify(fields) + deltaSuffix;
 
   const start = (upstreamId?: string): string => {
     if (phase !== "idle") return "";
@@ -47,7 +46,8 @@ export function createChatStreamEncoder(context: EncodeContext): StreamEncoder {
     if (value === "") return "";
     const separator = lastTextBlock !== undefined && lastTextBlock !== blockId ? "\n\n" : "";
     lastTextBlock = blockId;
-    return delta({ content: separator + value });
+    // The common delta: one string escape, no object to build and walk.
+    return `${prefix()}{"content":${JSON.stringify(separator + value)}}${deltaSuffix}`;
   };
 
   const toolStart = (blockId: string, toolCallId: string, toolName: string): string => {

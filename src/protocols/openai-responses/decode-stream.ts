@@ -15,10 +15,12 @@ import { createOutputTracker } from "./output-tracker.ts";
  * (opencodex#995), and its own client reads the arguments from output_item.done too; the buffered deltas are the
  * fallback. Text and reasoning stream delta by delta. Never throws.
  */
+const NONE = Object.freeze([]) as unknown as HubStreamPart[];
+
 export function createResponsesStreamDecoder(): StreamDecoder {
   let started = false;
   let done = false;
-  const out: HubStreamPart[] = [];
+  let out: HubStreamPart[] = [];
   const tracker = createOutputTracker((part) => out.push(part));
 
   const start = (response: unknown) => {
@@ -95,7 +97,13 @@ export function createResponsesStreamDecoder(): StreamDecoder {
     }
   };
 
-  const drain = (): HubStreamPart[] => out.splice(0);
+  // Most events add nothing or one part: a shared empty answer, else the parts so far (and a fresh list).
+  const drain = (): HubStreamPart[] => {
+    if (out.length === 0) return NONE;
+    const parts = out;
+    out = [];
+    return parts;
+  };
 
   return {
     push(payload) {

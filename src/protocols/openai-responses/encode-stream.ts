@@ -29,7 +29,11 @@ export function createResponsesStreamEncoder(context: EncodeContext): StreamEnco
   const byHubId = new Map<string, StreamItem>();
   const customTools = customToolNames(context.request);
 
-  const sse = (events: StreamEvent[]): string => events.map(([type, payload]) => responsesSse(type, sequence++, payload)).join("");
+  const sse = (events: StreamEvent[]): string => {
+    let text = "";
+    for (const [type, payload] of events) text += responsesSse(type, sequence++, payload);
+    return text;
+  };
 
   const start = (upstreamId?: string, usage?: Partial<HubUsage>): string => {
     if (phase !== "idle") return "";

@@ -5,6 +5,8 @@ export interface StreamItem {
   kind: "message" | "function_call" | "custom_tool_call" | "reasoning";
   id: string;
   outputIndex: number;
+  /** `"item_id":…,"output_index":…` serialised once: every delta event carries it. */
+  whereFields: string;
   /** The message text, the call's arguments, or the reasoning summary, so far. */
   text: string;
   callId: string;
@@ -24,7 +26,7 @@ export function newStreamItem(
   outputIndex: number,
   tool?: { toolCallId: string; toolName: string },
 ): StreamItem {
-  return { kind, id, outputIndex, text: "", callId: tool?.toolCallId ?? "", name: tool?.toolName ?? "", summaryOpen: false, done: false };
+  return { kind, id, outputIndex, whereFields: `"item_id":${JSON.stringify(id)},"output_index":${outputIndex}`, text: "", callId: tool?.toolCallId ?? "", name: tool?.toolName ?? "", summaryOpen: false, done: false };
 }
 
 /** The item as it stands: in progress while open, complete once closed (or `incomplete` when a stream failed). */
@@ -42,8 +44,6 @@ export function itemSnapshot(item: StreamItem, status: ItemStatus = item.done ? 
 }
 
 const where = (item: StreamItem) => ({ item_id: item.id, output_index: item.outputIndex });
-/** `where` as serialised fields, for the per-delta events. */
-const whereFields = (item: StreamItem) => `"item_id":${JSON.stringify(item.id)},"output_index":${item.outputIndex}`;
 
 export function openEvents(item: StreamItem): StreamEvent[] {
   const added: StreamEvent = ["response.output_item.added", { output_index: item.outputIndex, item: itemSnapshot(item) }];
@@ -59,9 +59,9 @@ export function deltaEvents(item: StreamItem, delta: string): StreamEvent[] {
   item.text += delta;
   switch (item.kind) {
     case "message":
-      return [["response.output_text.delta", `${whereFields(item)},"content_index":0,"delta":${JSON.stringify(delta)},"logprobs":[]`]];
+      return [["response.output_text.delta", `${item.whereFields},"content_index":0,"delta":${JSON.stringify(delta)},"logprobs":[]`]];
     case "function_call":
-      return [["response.function_call_arguments.delta", `${whereFields(item)},"delta":${JSON.stringify(delta)}`]];
+      return [["response.function_call_arguments.delta", `${item.whereFields},"delta":${JSON.stringify(delta)}`]];
     case "custom_tool_call":
       return [];
     case "reasoning": {
@@ -70,7 +70,7 @@ export function deltaEvents(item: StreamItem, delta: string): StreamEvent[] {
         item.summaryOpen = true;
         events.push(["response.reasoning_summary_part.added", { ...where(item), summary_index: 0, part: { type: "summary_text", text: "" } }]);
       }
-      events.push(["response.reasoning_summary_text.delta", `${whereFields(item)},"summary_index":0,"delta":${JSON.stringify(delta)}`]);
+      events.push(["response.reasoning_summary_text.delta", `${item.whereFields},"summary_index":0,"delta":${JSON.stringify(delta)}`]);
       return events;
     }
   }
