@@ -50,9 +50,12 @@ export const scenarios: Scenario[] = [
     path: "/v1/messages",
     body: largeMessagesBody("gemini-2.5-pro", STREAM, true),
     headers: anthropicHeaders,
-    baseline: "messages-55k-stream",
+    baseline: "chat-55k-stream",
   },
   { name: "responses←chat-stream", path: "/v1/responses", body: responses("gemini-2.5-pro", STREAM), baseline: "chat-stream" },
+  // A coding agent's request translated: the Responses answer echoes its instructions and tools in three events.
+  { name: "responses←chat-55k-stream", path: "/v1/responses", body: largeResponsesBody("gemini-2.5-pro", STREAM, true), baseline: "chat-55k-stream" },
+  { name: "chat←responses-55k-stream", path: "/v1/chat/completions", body: largeChatBody("gpt-5.1-codex", STREAM, true), baseline: "responses-55k-stream" },
   { name: "ollama←chat-stream", path: "/api/chat", body: ollama("gemini-2.5-pro", STREAM), baseline: "chat-stream" },
   { name: "chat←responses-stream", path: "/v1/chat/completions", body: chat("gpt-5.1-codex", STREAM, true), baseline: "responses-stream" },
 ];

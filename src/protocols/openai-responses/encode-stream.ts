@@ -6,9 +6,9 @@ import { failedResponse } from "./error-envelope.ts";
 import { responsesErrorCode } from "./error-code.ts";
 import { statusOf } from "./map-status.ts";
 import { type ItemPrefix, itemId, responseId } from "./response-id.ts";
-import { responseObject } from "./response-object.ts";
+import { responseJsonWriter } from "./response-object.ts";
 import { responsesSse } from "./responses-sse.ts";
-import { closeEvents, deltaEvents, itemSnapshot, newStreamItem, openEvents, type StreamEvent, type StreamItem } from "./stream-item.ts";
+import { closeEvents, deltaEvents, itemSnapshot, messageDelta, newStreamItem, openEvents, type StreamEvent, type StreamItem } from "./stream-item.ts";
 
 const prefixOf: Record<StreamItem["kind"], ItemPrefix> = { message: "msg", function_call: "fc", custom_tool_call: "ctc", reasoning: "rs" };
 
@@ -28,6 +28,7 @@ export function createResponsesStreamEncoder(context: EncodeContext): StreamEnco
   const items: StreamItem[] = [];
   const byHubId = new Map<string, StreamItem>();
   const customTools = customToolNames(context.request);
+  const responseJson = responseJsonWriter(context);
 
   const sse = (events: StreamEvent[]): string => {
     let text = "";
@@ -41,10 +42,11 @@ export function createResponsesStreamEncoder(context: EncodeContext): StreamEnco
     id = responseId(upstreamId);
     createdAt = Math.floor(context.now() / 1000);
     startUsage = usage ?? {};
-    const response = responseObject(context, { id, createdAt, status: "in_progress", output: [], usage: null });
+    // created and in_progress carry the same response: serialised once.
+    const response = `"response":${responseJson({ id, createdAt, status: "in_progress", output: [], usage: null })}`;
     return sse([
-      ["response.created", { response }],
-      ["response.in_progress", { response }],
+      ["response.created", response],
+      ["response.in_progress", response],
     ]);
   };
 
@@ -69,7 +71,7 @@ export function createResponsesStreamEncoder(context: EncodeContext): StreamEnco
   const finish = (finishReason: HubFinishReason, usage: Partial<HubUsage>): string => {
     const out = start() + sse(closeAll());
     const { status, incomplete_details } = statusOf(finishReason);
-    const response = responseObject(context, {
+    const response = responseJson({
       id,
       createdAt,
       status,
@@ -78,22 +80,27 @@ export function createResponsesStreamEncoder(context: EncodeContext): StreamEnco
       usage: encodeResponsesUsage({ ...startUsage, ...usage }),
     });
     phase = "finished";
-    return out + sse([[status === "completed" ? "response.completed" : "response.incomplete", { response }]]);
+    return out + sse([[status === "completed" ? "response.completed" : "response.incomplete", `"response":${response}`]]);
   };
 
   const fail = (status: number, type: string, message: string): string => {
     const out = start();
     const output = items.map((item) => itemSnapshot(item, item.done ? "completed" : "incomplete"));
     const error = { code: responsesErrorCode(type, status, message), message };
-    const response = responseObject(context, { id, createdAt, status: "failed", output, usage: null, error });
+    const response = responseJson({ id, createdAt, status: "failed", output, usage: null, error });
     phase = "errored";
-    return out + sse([["response.failed", { response }]]);
+    return out + sse([["response.failed", `"response":${response}`]]);
   };
 
   const step = (part: HubStreamPart): string => {
     if (part.type === "message-start") return start(part.id, part.usage);
     if (part.type === "message-end") return finish(part.finishReason, part.usage);
     if (part.type === "error") return fail(part.error.status, part.error.type, part.error.message);
+    if (part.type === "text-delta" && phase === "streaming") {
+      // The usual event, straight to its text: the item is open, nothing else to announce.
+      const item = byHubId.get(part.id);
+      if (item?.kind === "message" && !item.done) return part.delta === "" ? "" : responsesSse("response.output_text.delta", sequence++, messageDelta(item, part.delta));
+    }
     const out: StreamEvent[] = [];
     const opening = start();
     const existing = byHubId.get(part.id);

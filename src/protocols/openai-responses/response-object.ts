@@ -46,3 +46,35 @@ export function responseObject(context: EncodeContext, fields: ResponseFields): 
     metadata: request.metadata ?? {},
   };
 }
+
+/**
+ * `responseObject` serialised, for streams: the request fields echoed back (instructions and tools, often tens of
+ * kilobytes for a coding agent) are serialised once per stream rather than in each of response.created,
+ * .in_progress and .completed. The keys come out in responseObject's order.
+ */
+export function responseJsonWriter(context: EncodeContext): (fields: ResponseFields) => string {
+  let echo: { beforeOutput: string; beforeUsage: string; afterUsage: string } | undefined;
+  const fragment = (object: Record<string, unknown>, keys: string[]) =>
+    JSON.stringify(Object.fromEntries(keys.filter((key) => key in object).map((key) => [key, object[key]]))).slice(1, -1);
+  return (fields) => {
+    if (!echo) {
+      const full = responseObject(context, { id: "", createdAt: 0, status: "in_progress", output: [], usage: null });
+      echo = {
+        beforeOutput: fragment(full, ["instructions", "max_output_tokens", "model"]),
+        beforeUsage: fragment(full, ["parallel_tool_calls", "previous_response_id", "reasoning", "store", "temperature", "text", "tool_choice", "tools", "top_p", "truncation"]),
+        afterUsage: fragment(full, ["user", "metadata"]),
+      };
+    }
+    const parts = [
+      `"id":${JSON.stringify(fields.id)},"object":"response","created_at":${fields.createdAt},"status":"${fields.status}"`,
+      `"error":${JSON.stringify(fields.error ?? null)},"incomplete_details":${JSON.stringify(fields.incompleteDetails ?? null)}`,
+      echo.beforeOutput,
+      `"output":${JSON.stringify(fields.output)}`,
+      echo.beforeUsage,
+      `"usage":${JSON.stringify(fields.usage)}`,
+      echo.afterUsage,
+    ];
+    // A fragment whose values were all undefined serialises to nothing.
+    return `{${parts.filter((part) => part !== "").join(",")}}`;
+  };
+}

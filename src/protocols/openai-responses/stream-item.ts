@@ -51,15 +51,20 @@ export function openEvents(item: StreamItem): StreamEvent[] {
   return [added, ["response.content_part.added", { ...where(item), content_index: 0, part: outputText("") }]];
 }
 
+/** A message's text delta, as the fields of its response.output_text.delta event (the commonest event of all). */
+export function messageDelta(item: StreamItem, delta: string): string {
+  item.text += delta;
+  return `${item.whereFields},"content_index":0,"delta":${JSON.stringify(delta)},"logprobs":[]`;
+}
+
 /**
  * A delta for an open item. A custom tool's hub arguments are JSON (`{"input": …}`) while its wire deltas are the
  * raw text, so they are held until the call ends and sent as one delta.
  */
 export function deltaEvents(item: StreamItem, delta: string): StreamEvent[] {
+  if (item.kind === "message") return [["response.output_text.delta", messageDelta(item, delta)]];
   item.text += delta;
   switch (item.kind) {
-    case "message":
-      return [["response.output_text.delta", `${item.whereFields},"content_index":0,"delta":${JSON.stringify(delta)},"logprobs":[]`]];
     case "function_call":
       return [["response.function_call_arguments.delta", `${item.whereFields},"delta":${JSON.stringify(delta)}`]];
     case "custom_tool_call":
