@@ -17,6 +17,11 @@ interface Delta {
 
 /** How `/api/chat` (a `message`) and `/api/generate` (a `response`) put the same delta on a line. */
 type Shape = (delta: Delta) => Record<string, unknown> | undefined;
+/** The same for a text delta alone (most lines), as serialised fields: one string escape, no object. */
+type TextFields = (content: string) => string;
+
+const chatText: TextFields = (content) => `"message":{"role":"assistant","content":${JSON.stringify(content)}}`;
+const generateText: TextFields = (content) => `"response":${JSON.stringify(content)}`;
 
 const chatShape: Shape = ({ content, thinking, toolCalls }) => ({
   message: {
@@ -53,7 +58,7 @@ function isComplete(argumentsText: string): boolean {
  * `done: true` line with the done reason and counters. An error part becomes one `{"error": "…"}` line and ends
  * the stream, as Ollama does mid-stream. Ollama has no keep-alive frame. Never throws.
  */
-function createEncoder(context: Context, shape: Shape): StreamEncoder {
+function createEncoder(context: Context, shape: Shape, textFields: TextFields): StreamEncoder {
   let ended = false;
   let firstOutputAt: number | undefined;
   let usage: Partial<HubUsage> = {};
@@ -64,14 +69,15 @@ function createEncoder(context: Context, shape: Shape): StreamEncoder {
   const model = JSON.stringify(context.requestedModel);
   let stampedAt = Number.NaN;
   let lineStart = "";
-  const line = (fields: Record<string, unknown>, done: boolean): string => {
+  const lineOf = (fields: string, done: boolean): string => {
     const now = context.now();
     if (now !== stampedAt) {
       stampedAt = now;
       lineStart = `{"model":${model},"created_at":"${new Date(now).toISOString()}",`;
     }
-    return `${lineStart}${JSON.stringify(fields).slice(1, -1)},"done":${done}}\n`;
+    return `${lineStart}${fields},"done":${done}}\n`;
   };
+  const line = (fields: Record<string, unknown>, done: boolean): string => lineOf(JSON.stringify(fields).slice(1, -1), done);
 
   const output = (delta: Delta): string => {
     firstOutputAt ??= context.now();
@@ -101,7 +107,9 @@ function createEncoder(context: Context, shape: Shape): StreamEncoder {
         usage = { ...usage, ...part.usage };
         return "";
       case "text-delta":
-        return part.delta === "" ? "" : output({ content: part.delta });
+        if (part.delta === "") return "";
+        firstOutputAt ??= context.now();
+        return lineOf(textFields(part.delta), false);
       case "reasoning-delta":
         return part.delta === "" ? "" : output({ thinking: part.delta });
       case "tool-call-start":
@@ -146,9 +154,9 @@ function createEncoder(context: Context, shape: Shape): StreamEncoder {
 }
 
 export function createOllamaChatStreamEncoder(context: Context): StreamEncoder {
-  return createEncoder(context, chatShape);
+  return createEncoder(context, chatShape, chatText);
 }
 
 export function createOllamaGenerateStreamEncoder(context: Context): StreamEncoder {
-  return createEncoder(context, generateShape);
+  return createEncoder(context, generateShape, generateText);
 }
