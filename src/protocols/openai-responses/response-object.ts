@@ -65,16 +65,13 @@ export function responseJsonWriter(context: EncodeContext): (fields: ResponseFie
         afterUsage: fragment(full, ["user", "metadata"]),
       };
     }
-    const parts = [
-      `"id":${JSON.stringify(fields.id)},"object":"response","created_at":${fields.createdAt},"status":"${fields.status}"`,
-      `"error":${JSON.stringify(fields.error ?? null)},"incomplete_details":${JSON.stringify(fields.incompleteDetails ?? null)}`,
-      echo.beforeOutput,
-      `"output":${JSON.stringify(fields.output)}`,
-      echo.beforeUsage,
-      `"usage":${JSON.stringify(fields.usage)}`,
-      echo.afterUsage,
-    ];
+    // Concatenated, not joined: the echoed fragments may be large, and the stream encodes the text once anyway.
     // A fragment whose values were all undefined serialises to nothing.
-    return `{${parts.filter((part) => part !== "").join(",")}}`;
+    const and = (fragment: string) => (fragment === "" ? "" : `,${fragment}`);
+    return (
+      `{"id":${JSON.stringify(fields.id)},"object":"response","created_at":${fields.createdAt},"status":"${fields.status}"` +
+      `,"error":${JSON.stringify(fields.error ?? null)},"incomplete_details":${JSON.stringify(fields.incompleteDetails ?? null)}` +
+      `${and(echo.beforeOutput)},"output":${JSON.stringify(fields.output)}${and(echo.beforeUsage)},"usage":${JSON.stringify(fields.usage)}${and(echo.afterUsage)}}`
+    );
   };
 }
