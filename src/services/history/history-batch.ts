@@ -3,13 +3,6 @@ import type { RequestRecord } from "../request-recorder.ts";
 import { LATENCY_KIND } from "./history-schema.ts";
 import { latencyBucket } from "./latency-buckets.ts";
 
-/** A record waiting for the next batch, with its arrival time (epoch ms) and local day. */
-export interface PendingRow {
-  record: RequestRecord;
-  time: number;
-  day: string;
-}
-
 interface DayModelTotals {
   day: string;
   model: string;
@@ -24,18 +17,108 @@ interface DayModelTotals {
   errors: number;
 }
 
+/** The values of one `requests` row, in the order of the INSERT's columns. */
+const COLUMNS = 22;
+
+/**
+ * The rows waiting for the next write, kept as their column values in one flat array (no record object stays
+ * alive per request, so the collector has less to trace under load) with the day × model totals and the latency
+ * buckets they add, summed as they arrive.
+ */
+export interface PendingBatch {
+  values: (string | number | null)[];
+  rows: number;
+  totals: Map<string, DayModelTotals>;
+  latency: Map<string, number>;
+}
+
+export const emptyBatch = (): PendingBatch => ({ values: [], rows: 0, totals: new Map(), latency: new Map() });
+
 const ROWS_PER_INSERT = 50;
 
 export const isError = (record: RequestRecord): boolean => record.status >= 400 || record.outcome === "error";
 
+const countLatency = (batch: PendingBatch, day: string, kind: number, ms: number) => {
+  const key = `${day}\u0000${kind}\u0000${latencyBucket(ms)}`;
+  batch.latency.set(key, (batch.latency.get(key) ?? 0) + 1);
+};
+
+/** Adds one finished request (arrived at `time`, epoch ms, on local `day`) to the batch. */
+export function addRow(batch: PendingBatch, record: RequestRecord, time: number, day: string): void {
+  const usage = record.usage;
+  batch.values.push(
+    time,
+    record.requestId,
+    record.dialect,
+    record.route,
+    record.upstream,
+    record.model,
+    record.requestedModel ?? null,
+    record.initiator,
+    record.stream ? 1 : 0,
+    record.status,
+    record.outcome,
+    Math.round(record.durationMs),
+    record.firstByteMs === undefined ? null : Math.round(record.firstByteMs),
+    record.upstreamMs ?? null,
+    record.relayMs ?? null,
+    usage ? usage.inputTokens : null,
+    usage ? usage.outputTokens : null,
+    usage ? usage.cachedTokens : null,
+    record.multiplier,
+    record.retries ?? 0,
+    record.errorCode ?? null,
+    record.keyName ?? null,
+  );
+  batch.rows += 1;
+  const key = `${day}\u0000${record.model}`;
+  let sum = batch.totals.get(key);
+  if (!sum) {
+    sum = { day, model: record.model, requests: 0, user: 0, agent: 0, premium: 0, saved: 0, input: 0, output: 0, cached: 0, errors: 0 };
+    batch.totals.set(key, sum);
+  }
+  sum.requests += 1;
+  if (record.initiator === "user") {
+    sum.user += 1;
+    sum.premium += record.multiplier;
+  } else {
+    sum.agent += 1;
+    sum.saved += record.multiplier;
+  }
+  sum.input += usage?.inputTokens ?? 0;
+  sum.output += usage?.outputTokens ?? 0;
+  sum.cached += usage?.cachedTokens ?? 0;
+  if (isError(record)) sum.errors += 1;
+  else {
+    countLatency(batch, day, LATENCY_KIND.duration, record.durationMs);
+    if (record.firstByteMs !== undefined) countLatency(batch, day, LATENCY_KIND.firstByte, record.firstByteMs);
+  }
+}
+
+/** `later` appended to `batch` (a batch that could not be written goes back in front of the newer rows). */
+export function mergeBatch(batch: PendingBatch, later: PendingBatch): PendingBatch {
+  for (const value of later.values) batch.values.push(value);
+  batch.rows += later.rows;
+  for (const [key, sum] of later.totals) {
+    const into = batch.totals.get(key);
+    if (!into) {
+      batch.totals.set(key, sum);
+      continue;
+    }
+    for (const field of ["requests", "user", "agent", "premium", "saved", "input", "output", "cached", "errors"] as const) into[field] += sum[field];
+  }
+  for (const [key, count] of later.latency) batch.latency.set(key, (batch.latency.get(key) ?? 0) + count);
+  return batch;
+}
+
 /**
  * Writes a batch in one transaction with prepared statements: the rows, then the day × model totals and the
- * latency buckets the batch adds (summed here first, so a batch of a thousand requests is a handful of upserts).
+ * latency buckets the batch adds (summed as rows arrived, so a batch of a thousand requests is a handful of upserts).
  */
-export function createBatchWriter(db: Database): (rows: readonly PendingRow[]) => void {
+export function createBatchWriter(db: Database): (batch: PendingBatch) => void {
   const columns = `time, request_id, dialect, route, upstream, model, requested_model, initiator, stream, status, outcome,
        duration_ms, first_byte_ms, upstream_ms, relay_ms, input_tokens, output_tokens, cached_tokens, multiplier, retries, error_code, key_name`;
-  const placeholders = `(${Array.from({ length: 22 }, () => "?").join(", ")})`;
+  const placeholders = `(${Array.from({ length: COLUMNS }, () => "?").join(", ")})`;
   // Rows go in as one multi-row INSERT per ROWS_PER_INSERT: one statement step per row cost ~2.5 µs of the relay's
   // CPU per request under load; a statement per 50 rows costs a fraction of that (the statements are prepared once
   // per size and kept).
@@ -61,74 +144,17 @@ export function createBatchWriter(db: Database): (rows: readonly PendingRow[]) =
      ON CONFLICT (day, kind, bucket) DO UPDATE SET count = count + excluded.count`,
   );
 
-  return db.transaction((rows: readonly PendingRow[]) => {
-    const totals = new Map<string, DayModelTotals>();
-    const latency = new Map<string, number>();
-    const countLatency = (day: string, kind: number, ms: number) => {
-      const key = `${day}\u0000${kind}\u0000${latencyBucket(ms)}`;
-      latency.set(key, (latency.get(key) ?? 0) + 1);
-    };
-    const values: (string | number | null)[] = [];
-    const flushValues = () => {
-      if (values.length === 0) return;
-      insertFor(values.length / 22).run(...values);
-      values.length = 0;
-    };
-    for (const { record, time, day } of rows) {
-      const usage = record.usage;
-      values.push(
-        time,
-        record.requestId,
-        record.dialect,
-        record.route,
-        record.upstream,
-        record.model,
-        record.requestedModel ?? null,
-        record.initiator,
-        record.stream ? 1 : 0,
-        record.status,
-        record.outcome,
-        Math.round(record.durationMs),
-        record.firstByteMs === undefined ? null : Math.round(record.firstByteMs),
-        record.upstreamMs ?? null,
-        record.relayMs ?? null,
-        usage ? usage.inputTokens : null,
-        usage ? usage.outputTokens : null,
-        usage ? usage.cachedTokens : null,
-        record.multiplier,
-        record.retries ?? 0,
-        record.errorCode ?? null,
-        record.keyName ?? null,
-      );
-      if (values.length === ROWS_PER_INSERT * 22) flushValues();
-      const key = `${day}\u0000${record.model}`;
-      let sum = totals.get(key);
-      if (!sum) {
-        sum = { day, model: record.model, requests: 0, user: 0, agent: 0, premium: 0, saved: 0, input: 0, output: 0, cached: 0, errors: 0 };
-        totals.set(key, sum);
-      }
-      sum.requests += 1;
-      if (record.initiator === "user") {
-        sum.user += 1;
-        sum.premium += record.multiplier;
-      } else {
-        sum.agent += 1;
-        sum.saved += record.multiplier;
-      }
-      sum.input += usage?.inputTokens ?? 0;
-      sum.output += usage?.outputTokens ?? 0;
-      sum.cached += usage?.cachedTokens ?? 0;
-      if (isError(record)) sum.errors += 1;
-      else {
-        countLatency(day, LATENCY_KIND.duration, record.durationMs);
-        if (record.firstByteMs !== undefined) countLatency(day, LATENCY_KIND.firstByte, record.firstByteMs);
-      }
+  return db.transaction((batch: PendingBatch) => {
+    const { values } = batch;
+    const chunk = ROWS_PER_INSERT * COLUMNS;
+    for (let offset = 0; offset < values.length; offset += chunk) {
+      const part = values.slice(offset, offset + chunk);
+      insertFor(part.length / COLUMNS).run(...part);
     }
-    flushValues();
-    for (const sum of totals.values()) {
+    for (const sum of batch.totals.values()) {
       addTotals.run(sum.day, sum.model, sum.requests, sum.user, sum.agent, sum.premium, sum.saved, sum.input, sum.output, sum.cached, sum.errors);
     }
-    for (const [key, count] of latency) {
+    for (const [key, count] of batch.latency) {
       const [day, kind, bucket] = key.split("\u0000");
       addLatency.run(day as string, Number(kind), Number(bucket), count);
     }

@@ -2,7 +2,7 @@ import type { Database } from "bun:sqlite";
 import type { Logger } from "../../core/logger.ts";
 import type { RequestRecord } from "../request-recorder.ts";
 import { dayKeyBefore, createDayKeys } from "./day-key.ts";
-import { createBatchWriter, type PendingRow } from "./history-batch.ts";
+import { addRow, createBatchWriter, emptyBatch, mergeBatch, type PendingBatch } from "./history-batch.ts";
 import { emptyStats, readStats } from "./history-stats.ts";
 import { openHistoryDatabase } from "./open-history-database.ts";
 import type { RelayStats } from "./relay-stats.ts";
@@ -57,9 +57,9 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
   const batchRows = options.batchRows ?? 500;
   const dayOf = createDayKeys();
   let db: Database | undefined;
-  let write: ((rows: readonly PendingRow[]) => void) | undefined;
+  let write: ((batch: PendingBatch) => void) | undefined;
   let off: string | undefined = options.path ? undefined : "history is off (--no-history)";
-  let pending: PendingRow[] = [];
+  let pending = emptyBatch();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let busyFlushes = 0;
   let prunedOn = "";
@@ -68,7 +68,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
   const giveUp = (why: string, error: unknown) => {
     off = `${why}: ${(error as Error)?.message ?? String(error)}`;
     logger.warn(`Request history is off: ${off}. The relay keeps serving without it.`);
-    pending = [];
+    pending = emptyBatch();
     try {
       db?.close();
     } catch {
@@ -98,31 +98,31 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
         return;
       }
       store.prune();
-      if (pending.length > 0) schedule(0);
+      if (pending.rows > 0) schedule(0);
     },
     add(record) {
       if (off) return;
-      if (pending.length >= MAX_PENDING) {
+      if (pending.rows >= MAX_PENDING) {
         if (!dropped) logger.warn(`Request history: ${MAX_PENDING} rows are waiting for the database; newer ones are dropped until it catches up.`);
         dropped = true;
         return;
       }
       const time = now() - record.durationMs;
-      pending.push({ record, time, day: dayOf(time) });
+      addRow(pending, record, time, dayOf(time));
       if (!db) return;
-      schedule(pending.length >= batchRows ? 0 : flushDelayMs);
+      schedule(pending.rows >= batchRows ? 0 : flushDelayMs);
     },
     flush() {
-      if (!write || pending.length === 0) return;
+      if (!write || pending.rows === 0) return;
       const rows = pending;
-      pending = [];
+      pending = emptyBatch();
       try {
         write(rows);
         busyFlushes = 0;
         dropped = false;
       } catch (error) {
         if (isBusy(error) && ++busyFlushes < MAX_BUSY_FLUSHES) {
-          pending = rows.concat(pending);
+          pending = mergeBatch(rows, pending);
           schedule(flushDelayMs);
           return;
         }
@@ -160,7 +160,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       }
     },
     enabled: () => db !== undefined,
-    pendingRows: () => pending.length,
+    pendingRows: () => pending.rows,
     close() {
       if (timer) clearTimeout(timer);
       timer = undefined;
