@@ -7,6 +7,9 @@ import { isRecord, stringField } from "./is-record.ts";
 import { finishReasonOf } from "./map-status.ts";
 import { createOutputTracker } from "./output-tracker.ts";
 
+/** What an event that adds no part returns: one shared, frozen list. */
+const NONE = Object.freeze([]) as unknown as HubStreamPart[];
+
 /**
  * Copilot /responses SSE payloads → hub stream parts. Copilot gives every event of one item a different
  * `item_id` (a fresh encrypted blob each time; litellm#30071, opencode#9124), so items are keyed by
@@ -15,8 +18,6 @@ import { createOutputTracker } from "./output-tracker.ts";
  * (opencodex#995), and its own client reads the arguments from output_item.done too; the buffered deltas are the
  * fallback. Text and reasoning stream delta by delta. Never throws.
  */
-const NONE = Object.freeze([]) as unknown as HubStreamPart[];
-
 export function createResponsesStreamDecoder(): StreamDecoder {
   let started = false;
   let done = false;

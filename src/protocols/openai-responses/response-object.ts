@@ -47,31 +47,42 @@ export function responseObject(context: EncodeContext, fields: ResponseFields): 
   };
 }
 
+/** Marks the fields that change between a stream's events; unguessable, so no echoed request text matches it. */
+const MARK = `\u0000${crypto.randomUUID()}:`;
+/** MARK as it appears in JSON text, from its opening quote. */
+const MARK_JSON = JSON.stringify(MARK).slice(0, -1);
+
 /**
  * `responseObject` serialised, for streams: the request fields echoed back (instructions and tools, often tens of
  * kilobytes for a coding agent) are serialised once per stream rather than in each of response.created,
- * .in_progress and .completed. The keys come out in responseObject's order.
+ * .in_progress and .completed. The template is responseObject itself, serialised with a marker in each field that
+ * changes between events, so the two cannot drift apart; each event fills the markers in.
  */
 export function responseJsonWriter(context: EncodeContext): (fields: ResponseFields) => string {
-  let echo: { beforeOutput: string; beforeUsage: string; afterUsage: string } | undefined;
-  const fragment = (object: Record<string, unknown>, keys: string[]) =>
-    JSON.stringify(Object.fromEntries(keys.filter((key) => key in object).map((key) => [key, object[key]]))).slice(1, -1);
+  // The template split at the markers: the first piece is text; each later one is `name"` and the text after it.
+  let pieces: { name: string; text: string }[] | undefined;
+  let head = "";
+  const build = () => {
+    const mark = (name: keyof ResponseFields) => `${MARK}${name}` as never;
+    const fields = { id: mark("id"), createdAt: mark("createdAt"), status: mark("status"), output: mark("output"), usage: mark("usage") };
+    const [first = "", ...rest] = JSON.stringify(responseObject(context, { ...fields, incompleteDetails: mark("incompleteDetails"), error: mark("error") })).split(MARK_JSON);
+    head = first;
+    return rest.map((piece) => {
+      const quote = piece.indexOf('"');
+      return { name: piece.slice(0, quote), text: piece.slice(quote + 1) };
+    });
+  };
   return (fields) => {
-    if (!echo) {
-      const full = responseObject(context, { id: "", createdAt: 0, status: "in_progress", output: [], usage: null });
-      echo = {
-        beforeOutput: fragment(full, ["instructions", "max_output_tokens", "model"]),
-        beforeUsage: fragment(full, ["parallel_tool_calls", "previous_response_id", "reasoning", "store", "temperature", "text", "tool_choice", "tools", "top_p", "truncation"]),
-        afterUsage: fragment(full, ["user", "metadata"]),
-      };
-    }
-    // Concatenated, not joined: the echoed fragments may be large, and the stream encodes the text once anyway.
-    // A fragment whose values were all undefined serialises to nothing.
-    const and = (fragment: string) => (fragment === "" ? "" : `,${fragment}`);
-    return (
-      `{"id":${JSON.stringify(fields.id)},"object":"response","created_at":${fields.createdAt},"status":"${fields.status}"` +
-      `,"error":${JSON.stringify(fields.error ?? null)},"incomplete_details":${JSON.stringify(fields.incompleteDetails ?? null)}` +
-      `${and(echo.beforeOutput)},"output":${JSON.stringify(fields.output)}${and(echo.beforeUsage)},"usage":${JSON.stringify(fields.usage)}${and(echo.afterUsage)}}`
-    );
+    pieces ??= build();
+    const value = (name: string): string => {
+      if (name === "createdAt") return String(fields.createdAt);
+      if (name === "incompleteDetails") return JSON.stringify(fields.incompleteDetails ?? null);
+      if (name === "error") return JSON.stringify(fields.error ?? null);
+      return JSON.stringify(fields[name as "id" | "status" | "output" | "usage"]);
+    };
+    // Concatenated, not joined: the echoed pieces may be large, and the stream encodes the text once anyway.
+    let text = head;
+    for (const piece of pieces) text += value(piece.name) + piece.text;
+    return text;
   };
 }

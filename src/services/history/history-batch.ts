@@ -27,12 +27,13 @@ const COLUMNS = 22;
  */
 export interface PendingBatch {
   values: (string | number | null)[];
-  rows: number;
   totals: Map<string, DayModelTotals>;
   latency: Map<string, number>;
 }
 
-export const emptyBatch = (): PendingBatch => ({ values: [], rows: 0, totals: new Map(), latency: new Map() });
+export const emptyBatch = (): PendingBatch => ({ values: [], totals: new Map(), latency: new Map() });
+
+export const rowsIn = (batch: PendingBatch): number => batch.values.length / COLUMNS;
 
 const ROWS_PER_INSERT = 50;
 
@@ -70,7 +71,6 @@ export function addRow(batch: PendingBatch, record: RequestRecord, time: number,
     record.errorCode ?? null,
     record.keyName ?? null,
   );
-  batch.rows += 1;
   const key = `${day}\u0000${record.model}`;
   let sum = batch.totals.get(key);
   if (!sum) {
@@ -98,7 +98,6 @@ export function addRow(batch: PendingBatch, record: RequestRecord, time: number,
 /** `later` appended to `batch` (a batch that could not be written goes back in front of the newer rows). */
 export function mergeBatch(batch: PendingBatch, later: PendingBatch): PendingBatch {
   for (const value of later.values) batch.values.push(value);
-  batch.rows += later.rows;
   for (const [key, sum] of later.totals) {
     const into = batch.totals.get(key);
     if (!into) {

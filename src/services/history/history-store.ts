@@ -2,7 +2,7 @@ import type { Database } from "bun:sqlite";
 import type { Logger } from "../../core/logger.ts";
 import type { RequestRecord } from "../request-recorder.ts";
 import { dayKeyBefore, createDayKeys } from "./day-key.ts";
-import { addRow, createBatchWriter, emptyBatch, mergeBatch, type PendingBatch } from "./history-batch.ts";
+import { addRow, createBatchWriter, emptyBatch, mergeBatch, type PendingBatch, rowsIn } from "./history-batch.ts";
 import { emptyStats, readStats } from "./history-stats.ts";
 import { openHistoryDatabase } from "./open-history-database.ts";
 import type { RelayStats } from "./relay-stats.ts";
@@ -98,11 +98,11 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
         return;
       }
       store.prune();
-      if (pending.rows > 0) schedule(0);
+      if (rowsIn(pending) > 0) schedule(0);
     },
     add(record) {
       if (off) return;
-      if (pending.rows >= MAX_PENDING) {
+      if (rowsIn(pending) >= MAX_PENDING) {
         if (!dropped) logger.warn(`Request history: ${MAX_PENDING} rows are waiting for the database; newer ones are dropped until it catches up.`);
         dropped = true;
         return;
@@ -110,10 +110,10 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       const time = now() - record.durationMs;
       addRow(pending, record, time, dayOf(time));
       if (!db) return;
-      schedule(pending.rows >= batchRows ? 0 : flushDelayMs);
+      schedule(rowsIn(pending) >= batchRows ? 0 : flushDelayMs);
     },
     flush() {
-      if (!write || pending.rows === 0) return;
+      if (!write || rowsIn(pending) === 0) return;
       const rows = pending;
       pending = emptyBatch();
       try {
@@ -160,7 +160,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       }
     },
     enabled: () => db !== undefined,
-    pendingRows: () => pending.rows,
+    pendingRows: () => rowsIn(pending),
     close() {
       if (timer) clearTimeout(timer);
       timer = undefined;
