@@ -14,7 +14,8 @@
  * for the memory-growth check, default 100 000; 0 skips it), --streams N (concurrent streams, default 5 000; 0 skips),
  * --against <relay binary> (before/after: every scenario runs on that build too, as the reference side, instead of
  * the floor or the relay's own pass-through; e.g. a binary built from an earlier commit; `--against self` is this
- * build again), --against-env K=V,K=V (environment for that side only, e.g. COPILOT_RELAY_HISTORY=false).
+ * build again), --against-env K=V,K=V (environment for that side only, e.g. COPILOT_RELAY_HISTORY=false), --relay
+ * <relay binary> (measure that build instead of building this checkout: A/B of two variants of a change).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -82,11 +83,13 @@ const firstJsonLine = (child: Child) => () => {
   return line ? (JSON.parse(line) as { url: string; copilotUrl?: string; statsUrl?: string }) : undefined;
 };
 
-if (!useSource) {
+const relayBinary = option("--relay");
+if (!useSource && !relayBinary) {
   const build = Bun.spawn([process.execPath, "run", "build"], { cwd: root, stdout: "ignore", stderr: "inherit" });
   if ((await build.exited) !== 0) throw new Error("build failed");
 }
-const binary = join(root, "dist", "copilot-relay");
+const binary = relayBinary ?? join(root, "dist", "copilot-relay");
+if (relayBinary && !existsSync(relayBinary)) throw new Error(`--relay ${relayBinary}: no such file`);
 const relayCommand = useSource || !existsSync(binary) ? [process.execPath, join(root, "src/main.ts")] : [binary];
 // The driver (this process) shares the load cores with the fake upstream.
 if (pinned) Bun.spawnSync(["taskset", "-pc", loadCores[0]!, String(process.pid)], { stdout: "ignore" });
