@@ -45,6 +45,22 @@ const record = (overrides: Partial<RequestRecord> = {}): RequestRecord => ({
 });
 
 describe("request history store", () => {
+  test("a full batch is written at once, without waiting for the delayed write its first row scheduled", async () => {
+    const { store, path } = setup({ flushDelayMs: 60_000, batchRows: 5 });
+    store.open();
+    for (let i = 0; i < 4; i++) store.add(record());
+    await Bun.sleep(20);
+    // Below a batch: the rows wait for the delayed write.
+    expect(store.pendingRows()).toBe(4);
+    store.add(record());
+    await Bun.sleep(20);
+    expect(store.pendingRows()).toBe(0);
+    const db = new Database(path, { readonly: true });
+    expect((db.query("SELECT count(*) AS n FROM requests").get() as { n: number }).n).toBe(5);
+    db.close();
+    store.close();
+  });
+
   test("writes one row per record in batches, with a 0600 file in WAL mode", () => {
     const { store, path } = setup();
     store.open();

@@ -78,8 +78,14 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
     write = undefined;
   };
 
+  // The timer that is set, and whether it is the immediate one (a full batch) or the delayed one (the first row).
+  let timerNow = false;
   const schedule = (delayMs: number) => {
-    if (timer) return;
+    if (timer && (timerNow || delayMs > 0)) return;
+    // A full batch does not wait for the delayed timer: under load that kept a second of requests (tens of
+    // thousands of rows) in memory and wrote them in one go.
+    if (timer) clearTimeout(timer);
+    timerNow = delayMs === 0;
     timer = setTimeout(() => {
       timer = undefined;
       store.flush();
