@@ -4,10 +4,13 @@ import { relaySse } from "../src/core/sse-relay.ts";
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** An upstream that sends `parts` one at a time, each after a pause (as a network would), so that what the relay
+ * writes for each can be told apart by the reader: writes made in one go reach a reader as one chunk. */
 function streamOf(parts: (string | Uint8Array | Error)[]): ReadableStream<Uint8Array> {
   let index = 0;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
+      await Bun.sleep(1);
       const part = parts[index++];
       if (part === undefined) return controller.close();
       if (part instanceof Error) return controller.error(part);

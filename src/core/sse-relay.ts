@@ -120,59 +120,66 @@ export function relaySse(body: ReadableStream<Uint8Array>, hooks: SseRelayHooks)
     while (tail.length > 1 && tailSize - (tail[0] as Uint8Array).length >= TAIL_BYTES) tailSize -= (tail.shift() as Uint8Array).length;
   };
 
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (timedOut) throw timedOut;
-            watch?.touch();
-            if (done) {
-              if (heldSize > 0) {
-                const rest = concat(held, heldSize);
-                const last = hooks.dropDone ? withoutDone(rest) : rest;
-                keep(last);
-                controller.enqueue(last);
-              }
-              controller.close();
-              end("done");
-              return;
-            }
-            let boundary = lastBoundary(value);
-            if (boundary === -1 && heldSize > 0) boundary = boundaryAcross(held[held.length - 1] as Uint8Array, value);
-            if (boundary === -1) {
-              held.push(value);
-              heldSize += value.length;
-              continue;
-            }
-            const finished = boundary < value.length ? value.subarray(0, boundary) : value;
-            let complete = heldSize > 0 ? concat([...held, finished], heldSize + finished.length) : finished;
-            held.length = 0;
-            heldSize = 0;
-            if (boundary < value.length) {
-              held.push(value.subarray(boundary));
-              heldSize = value.length - boundary;
-            }
-            if (hooks.dropDone) complete = withoutDone(complete);
-            keep(complete);
-            if (complete.length > 0) {
-              controller.enqueue(complete);
-              return;
-            }
-          }
-        } catch (error) {
+  // A direct stream (Bun): each complete run of events goes to the response as it is, with no queue and no promise
+  // per chunk; one pull runs the whole stream, waiting only when the client's socket is full.
+  const source: Bun.DirectUnderlyingSource<Uint8Array> = {
+    type: "direct",
+    async pull(controller) {
+      const write = (bytes: Uint8Array) => {
+        const written = controller.write(bytes);
+        return written instanceof Promise ? written : undefined;
+      };
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
           if (ended) return;
-          controller.enqueue(encoder.encode(hooks.errorEvent(error)));
-          controller.close();
-          end("error");
+          if (timedOut) throw timedOut;
+          watch?.touch();
+          if (done) {
+            if (heldSize > 0) {
+              const rest = concat(held, heldSize);
+              const last = hooks.dropDone ? withoutDone(rest) : rest;
+              keep(last);
+              await write(last);
+            }
+            end("done");
+            controller.close();
+            return;
+          }
+          let boundary = lastBoundary(value);
+          if (boundary === -1 && heldSize > 0) boundary = boundaryAcross(held[held.length - 1] as Uint8Array, value);
+          if (boundary === -1) {
+            held.push(value);
+            heldSize += value.length;
+            continue;
+          }
+          const finished = boundary < value.length ? value.subarray(0, boundary) : value;
+          let complete = heldSize > 0 ? concat([...held, finished], heldSize + finished.length) : finished;
+          held.length = 0;
+          heldSize = 0;
+          if (boundary < value.length) {
+            held.push(value.subarray(boundary));
+            heldSize = value.length - boundary;
+          }
+          if (hooks.dropDone) complete = withoutDone(complete);
+          keep(complete);
+          if (complete.length > 0) await write(complete);
         }
-      },
-      cancel(reason) {
-        end("cancelled");
-        return reader.cancel(reason);
-      },
+      } catch (error) {
+        if (ended) return;
+        end("error");
+        try {
+          await write(encoder.encode(hooks.errorEvent(error)));
+          controller.close();
+        } catch {
+          // The client left while the error event was written.
+        }
+      }
     },
-    { highWaterMark: 0 },
-  );
+    cancel(reason) {
+      end("cancelled");
+      return reader.cancel(reason).catch(() => {});
+    },
+  };
+  return new ReadableStream<Uint8Array>(source);
 }

@@ -14,8 +14,6 @@ export interface TranslateStreamOptions {
   watch?: (onTimeout: (error: Error) => void) => { touch(): void; stop(): void };
 }
 
-const encoder = new TextEncoder();
-
 type Step = { text: string; done: boolean };
 
 /**
@@ -77,53 +75,61 @@ export function translateStream(body: ReadableStream<Uint8Array>, options: Trans
     return { text, done: false };
   };
 
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        const interval = options.pingIntervalMs ?? 15_000;
-        if (!out.ping) return;
+  // A direct stream (Bun): each event's text is written to the response as it is, with no TextEncoder copy, no
+  // queue and no promise per chunk; Bun encodes the string into the socket's buffer. One pull runs the whole stream.
+  let sink: ReadableStreamDirectController | undefined;
+  const write = (text: string): void | Promise<unknown> => {
+    lastWrite = performance.now();
+    const written = sink?.write(text);
+    // A promise means the client's socket is full: stop reading the upstream until it drains.
+    return written instanceof Promise ? written : undefined;
+  };
+  const source: Bun.DirectUnderlyingSource<Uint8Array> = {
+    type: "direct",
+    async pull(controller) {
+      sink = controller;
+      const interval = options.pingIntervalMs ?? 15_000;
+      if (out.ping) {
         pingTimer = setInterval(() => {
           if (finished || performance.now() - lastWrite < interval) return;
           const ping = out.ping?.() ?? "";
-          if (ping) controller.enqueue(encoder.encode(ping));
-          lastWrite = performance.now();
+          if (ping) void write(ping);
         }, Math.max(10, Math.min(interval, 1000)));
         (pingTimer as { unref?: () => void }).unref?.();
-      },
-      async pull(controller) {
-        try {
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (timedOut) throw timedOut;
-            watch?.touch();
-            const step = done ? decodePayloads(frames.flush()) : decodePayloads(frames.push(value));
-            if (done || step.done) {
-              const tail = failed ? step.text : step.text + encodeParts(decoder.flush()) + out.flush();
-              if (tail) controller.enqueue(encoder.encode(tail));
-              controller.close();
-              if (!done) void reader.cancel().catch(() => {});
-              finish(failed ? "error" : "done");
-              return;
-            }
-            if (step.text) {
-              lastWrite = performance.now();
-              controller.enqueue(encoder.encode(step.text));
-              return;
-            }
-          }
-        } catch (error) {
+      }
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
           if (finished) return;
-          const tail = fail(error === timedOut ? (error as Error).message : `The upstream stream failed: ${(error as Error)?.message ?? String(error)}`);
-          if (tail) controller.enqueue(encoder.encode(tail));
-          controller.close();
-          finish("error");
+          if (timedOut) throw timedOut;
+          watch?.touch();
+          const step = done ? decodePayloads(frames.flush()) : decodePayloads(frames.push(value));
+          if (done || step.done) {
+            const tail = failed ? step.text : step.text + encodeParts(decoder.flush()) + out.flush();
+            if (tail) await write(tail);
+            if (!done) void reader.cancel().catch(() => {});
+            finish(failed ? "error" : "done");
+            controller.close();
+            return;
+          }
+          if (step.text) await write(step.text);
         }
-      },
-      cancel(reason) {
-        finish("cancelled");
-        return reader.cancel(reason);
-      },
+      } catch (error) {
+        if (finished) return;
+        const tail = fail(error === timedOut ? (error as Error).message : `The upstream stream failed: ${(error as Error)?.message ?? String(error)}`);
+        finish("error");
+        try {
+          if (tail) await write(tail);
+          controller.close();
+        } catch {
+          // The client left while the error event was written.
+        }
+      }
     },
-    { highWaterMark: 0 },
-  );
+    cancel(reason) {
+      finish("cancelled");
+      return reader.cancel(reason).catch(() => {});
+    },
+  };
+  return new ReadableStream<Uint8Array>(source);
 }
