@@ -25,6 +25,25 @@ const execTool = {
 };
 
 describe("Responses API on a chat-only model (translated through the hub)", () => {
+  test("streamed events reach the client while the upstream is still sending, and leaving cancels the upstream", async () => {
+    const controller = new AbortController();
+    const stream = await client.responses.create({ model: MODEL, input: "[[slow]] hi", stream: true }, { signal: controller.signal });
+    const seen: string[] = [];
+    await (async () => {
+      for await (const event of stream) {
+        seen.push(event.type);
+        // The first text arrives while the upstream still has most of its answer to send.
+        if (event.type === "response.output_text.delta") controller.abort();
+      }
+    })().catch(() => {});
+    expect(seen.slice(0, 2)).toEqual(["response.created", "response.in_progress"]);
+    expect(seen.at(-1)).toBe("response.output_text.delta");
+    expect(seen).not.toContain("response.completed");
+    // Had the relay held the events back until the upstream ended, there would be no open upstream to cancel.
+    for (let attempt = 0; attempt < 100 && relay.fake.cancelledStreams === 0; attempt++) await Bun.sleep(20);
+    expect(relay.fake.cancelledStreams).toBe(1);
+  });
+
   test("non-streaming: instructions, developer messages and text reach chat; the answer is a Response", async () => {
     const response = await client.responses.create({
       model: MODEL,
