@@ -3,7 +3,7 @@ import { RelayError } from "../core/relay-error.ts";
 import type { Logger } from "../core/logger.ts";
 import { upstreamError } from "../providers/upstream-error.ts";
 import type { Provider, ProviderCall } from "../providers/provider.ts";
-import { type Cooldowns, isRetryableStatus, type RetryPolicy, retryDelayMs, type Semaphore, shouldRetry } from "../services/control/index.ts";
+import { cooldownName, type Cooldowns, isRetryableStatus, type RetryPolicy, retryDelayMs, type Semaphore, shouldRetry } from "../services/control/index.ts";
 
 export interface DispatchDeps {
   clock: Clock;
@@ -45,19 +45,20 @@ export async function dispatch(deps: DispatchDeps, provider: Provider, call: Pro
     ? deps.retryPolicy
     : { ...deps.retryPolicy, attempts: policy.attempts ?? deps.retryPolicy.attempts, totalMs: policy.totalMs ?? deps.retryPolicy.totalMs };
   const started = clock.now();
+  const cooling = cooldownName(provider.id, call.model.id);
   for (let retries = 0; ; retries++) {
     const release = deps.upstreamSlots.tryAcquire() ?? (await deps.upstreamSlots.acquire(call.signal));
     const sentAt = performance.now();
     const outcome = await attempt(deps, provider, call, options.stream).catch((error: unknown) => failure(error, call.signal));
     if (outcome instanceof Response && outcome.ok) {
-      deps.cooldowns.clear(call.model.id);
+      deps.cooldowns.clear(cooling);
       return { response: outcome, retries, release, upstreamMs: performance.now() - sentAt };
     }
     const problem = outcome instanceof Response ? await failedAnswer(outcome) : outcome;
     release();
     if (problem.error.status === 429) {
-      const coolingMs = deps.cooldowns.coolDown(call.model.id, problem.retryAfter);
-      deps.logger.warn(`${call.model.id} answered 429: cooling down for ${Math.ceil(coolingMs / 1000)} s (POST /admin/cooldowns/reset ends it)`);
+      const coolingMs = deps.cooldowns.coolDown(cooling, problem.retryAfter);
+      deps.logger.warn(`${cooling} answered 429: cooling down for ${Math.ceil(coolingMs / 1000)} s (POST /admin/cooldowns/reset ends it)`);
     }
     const delay = retryDelayMs(retryPolicy, retries + 1, problem.retryAfter, clock.random);
     const retry =

@@ -1,6 +1,6 @@
 import { RelayError } from "../core/relay-error.ts";
 import { parseJsonBody } from "../core/validate.ts";
-import { redactBody, redactHeaders } from "../services/control/index.ts";
+import { cooldownName, redactBody, redactHeaders } from "../services/control/index.ts";
 import { queued, type RequestTiming, serverTimingHeader, startTiming } from "../services/metrics/server-timing.ts";
 import type { Dialect } from "../protocols/dialect.ts";
 import { dialectRegistry } from "../protocols/registry.ts";
@@ -48,7 +48,7 @@ export async function relayRequest<Request>(deps: RelayDeps, dialect: Dialect<Re
     });
   }
   const summary = { dialect: dialect.id, model: primary.id, initiator: turn.initiator, bytes: input.body.length, client: input.client ?? "", route: input.route };
-  const plan = ({ provider, model }: Target): Plan | undefined => {
+  const plan = ({ provider, model }: Target, request: Request): Plan | undefined => {
     const wire = pickWire(dialect.id, provider.wires(model), dialectRegistry);
     if (!wire) return undefined;
     const planInput: PlanInput<Request> = { dialect, request, input, model, provider, wire, stream, turn, answeredFor: model === primary ? requested : model.id };
@@ -56,7 +56,7 @@ export async function relayRequest<Request>(deps: RelayDeps, dialect: Dialect<Re
   };
   // The usual case, one model: planned before any await, so the parsed body is garbage while the relay waits.
   if (candidates.length === 1) {
-    const only = plan(target) as Plan;
+    const only = plan(target, request) as Plan;
     const admitted = deps.admission.admit(summary, input.signal);
     if (admitted) await admit(deps, admitted, timing, { input, model: primary, stream, turn, dialect: dialect.id, upstream: only.upstreamLabel, requestedModel: requested });
     return send(deps, only, { model: primary, input, stream, turn, dialect: dialect.id, last: true, requestedModel: requested, timing });
@@ -64,18 +64,22 @@ export async function relayRequest<Request>(deps: RelayDeps, dialect: Dialect<Re
   const admitted = deps.admission.admit(summary, input.signal);
   if (admitted) await admit(deps, admitted, timing, { input, model: primary, stream, turn, dialect: dialect.id, upstream: "(not sent)", requestedModel: requested });
   let failure: RelayError | undefined;
+  // A plan edits the parsed request in place (the model id, the output limit, what its provider rejects): a fallback
+  // starts again from the client's own text, so nothing planned for one provider leaks into another's call.
+  let planned = 0;
   for (const [index, candidate] of candidates.entries()) {
     const { model } = candidate;
     const last = index === candidates.length - 1;
-    if (!last && deps.cooldowns.isCooling(model.id)) {
-      deps.logger.debug(`${input.requestId}: ${model.id} is cooling down for ${Math.ceil(deps.cooldowns.remainingMs(model.id) / 1000)} s; trying the next model`);
+    const name = cooldownName(candidate.provider.id, model.id);
+    if (!last && deps.cooldowns.isCooling(name)) {
+      deps.logger.debug(`${input.requestId}: ${name} is cooling down for ${Math.ceil(deps.cooldowns.remainingMs(name) / 1000)} s; trying the next model`);
       continue;
     }
-    const planned = plan(candidate);
-    if (!planned) continue;
+    const call = plan(candidate, planned++ === 0 ? request : dialect.validate(parseJsonBody(input.body)));
+    if (!call) continue;
     try {
-      const response = await send(deps, planned, { model, input, stream, turn, dialect: dialect.id, last, requestedModel: requested, timing });
-      if (model !== primary) deps.logger.info(`${input.requestId}: ${primary.id} unavailable, answered by the fallback ${model.id}`);
+      const response = await send(deps, call, { model, input, stream, turn, dialect: dialect.id, last, requestedModel: requested, timing });
+      if (index > 0) deps.logger.info(`${input.requestId}: ${cooldownName(target.provider.id, primary.id)} unavailable, answered by the fallback ${name}`);
       return response;
     } catch (error) {
       if (!(error instanceof RelayError) || input.signal.aborted) throw error;

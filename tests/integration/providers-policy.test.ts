@@ -55,3 +55,38 @@ describe("retries per provider and per route", () => {
     expect(fake.requests.length - before).toBe(2);
   });
 });
+
+describe("cooldowns per provider", () => {
+  test("a 429 cools the model down on the provider that sent it, not on another provider serving the same id", async () => {
+    const shared = await startFakeOpenAI();
+    const harness = await startRelay({
+      configFile: {
+        providers: { east: { type: "openai", baseUrl: shared.url }, west: { type: "openai", baseUrl: shared.url } },
+        fallbacks: { "east/m": ["west/m"], "west/m": ["gpt-4.1"] },
+      },
+    });
+    try {
+      const openai = new OpenAI({ baseURL: `${harness.url}/v1`, apiKey: "unused", maxRetries: 0 });
+      shared.inject({ status: 429, retryAfter: 60 });
+      const first = await openai.chat.completions.create({ model: "east/m", messages: [{ role: "user", content: "hi" }] }).withResponse();
+      // east answered 429: its fallback, west's model of the same id, answered instead.
+      expect(first.response.headers.get("x-copilot-relay-model")).toBe("m");
+      expect(first.data.choices[0]?.message.content).toContain("(model=m)");
+      expect(shared.requests).toHaveLength(2);
+
+      // west/m is not cooling: it answers itself rather than being skipped for its own fallback on Copilot.
+      const second = await openai.chat.completions.create({ model: "west/m", messages: [{ role: "user", content: "hi" }] });
+      expect(second.choices[0]?.message.content).toContain("(model=m)");
+      expect(shared.requests).toHaveLength(3);
+      expect(harness.fake.find("/copilot/chat/completions")).toHaveLength(0);
+
+      const ready = (await (await fetch(`${harness.url}/readyz`)).json()) as { cooldowns: { model: string }[] };
+      expect(ready.cooldowns.map((entry) => entry.model)).toEqual(["east/m"]);
+      const reset = await fetch(`${harness.url}/admin/cooldowns/reset`, { method: "POST" });
+      expect(await reset.json()).toEqual({ cleared: ["east/m"] });
+    } finally {
+      await harness.stop();
+      await shared.stop();
+    }
+  });
+});

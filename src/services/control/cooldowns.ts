@@ -1,4 +1,12 @@
 import type { Clock } from "../../core/clock.ts";
+import { COPILOT } from "../../config/resolve-providers.ts";
+
+/**
+ * The name a model cools down under: the id alone on Copilot, `provider/id` on another provider, as clients ask for
+ * them. Two providers that serve the same model id are rate-limited apart, so a 429 from one never steers requests
+ * away from the other.
+ */
+export const cooldownName = (providerId: string, modelId: string): string => (providerId === COPILOT ? modelId : `${providerId}/${modelId}`);
 
 export interface CooldownsOptions {
   clock: Clock;
@@ -7,6 +15,7 @@ export interface CooldownsOptions {
 }
 
 export interface CooldownEntry {
+  /** The model as clients ask for it (see cooldownName). */
   model: string;
   /** ISO time the cooldown ends. */
   until: string;

@@ -1,6 +1,6 @@
 export { type ApprovalPrompter, type ApprovalQueue, type ApprovalQueueOptions, type ApprovalRequest, createApprovalQueue, type PendingApproval } from "./approval-queue.ts";
 export { type ApiKeyCheck, apiKeyName, createApiKeyCheck, presentedKey } from "./api-keys.ts";
-export { type CooldownEntry, type Cooldowns, type CooldownsOptions, createCooldowns, DEFAULT_COOLDOWN_LADDER_MS } from "./cooldowns.ts";
+export { cooldownName, type CooldownEntry, type Cooldowns, type CooldownsOptions, createCooldowns, DEFAULT_COOLDOWN_LADDER_MS } from "./cooldowns.ts";
 export { createKeyRateLimiter, type KeyBudget, type KeyRateLimiter, type KeyRateLimiterOptions } from "./key-rate-limiter.ts";
 export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./rate-limiter.ts";
 export { redactBody, redactHeaders } from "./redact.ts";
