@@ -16,6 +16,11 @@ export interface FrameStreamOptions {
   signal: AbortSignal;
   /** Called at most once when the client went away before the stream finished. */
   onCancel: () => void;
+  /**
+   * Send no faster than the client reads, as a real server writing into a full socket does (the huge fault): a
+   * frame waits while the stream's queue is full. Off for the benchmark's back-to-back streams.
+   */
+  paced?: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -55,8 +60,7 @@ export function frameStream(frames: readonly string[], opts: FrameStreamOptions)
       // A negative delay writes the frames back to back, as a fast upstream's bursts arrive (the benchmark's case).
       const delay = Math.max(0, opts.frameDelayMs) + (opts.delayBefore?.(i) ?? 0);
       if (i > 0 && (opts.frameDelayMs >= 0 || delay > 0)) await pause(delay);
-      // Back to back, but no faster than the client takes them, as a real server writes into a full socket.
-      if (opts.frameDelayMs < 0) while ((controller.desiredSize ?? 1) <= 0 && !cancelled && !opts.signal.aborted) await pause(1);
+      if (opts.paced) while ((controller.desiredSize ?? 1) <= 0 && !cancelled && !opts.signal.aborted) await pause(1);
       if (cancelled || opts.signal.aborted) return cancel();
       const bytes = encoder.encode(frames[i] ?? "");
       const cut = splitPoint(bytes);
