@@ -77,17 +77,15 @@ export function translateStream(body: ReadableStream<Uint8Array>, options: Trans
 
   // A direct stream (Bun): each event's text is written to the response as it is, with no TextEncoder copy, no
   // queue and no promise per chunk; Bun encodes the string into the socket's buffer. One pull runs the whole stream.
-  let sink: ReadableStreamDirectController | undefined;
-  const write = (text: string): void | Promise<unknown> => {
-    lastWrite = performance.now();
-    const written = sink?.write(text);
-    // A promise means the client's socket is full: stop reading the upstream until it drains.
-    return written instanceof Promise ? written : undefined;
-  };
   const source: Bun.DirectUnderlyingSource<Uint8Array> = {
     type: "direct",
     async pull(controller) {
-      sink = controller;
+      const write = (text: string): void | Promise<unknown> => {
+        lastWrite = performance.now();
+        const written = controller.write(text);
+        // A promise means the client's socket is full: stop reading the upstream until it drains.
+        return written instanceof Promise ? written : undefined;
+      };
       const interval = options.pingIntervalMs ?? 15_000;
       if (out.ping) {
         pingTimer = setInterval(() => {
