@@ -207,4 +207,38 @@ describe("request history store", () => {
       { model: "gpt-4.1", todayRequests: 1, todayPremium: 0, todayAgentRequests: 0, monthRequests: 1, monthPremium: 0, monthAgentRequests: 0, monthSaved: 0 },
     ]);
   });
+
+  test("a schema-1 file (one SQLite row per request) is packed on open, in order, and reads as before", () => {
+    const { store, path, now } = setup();
+    const old = new Database(path, { create: true });
+    old.run(`CREATE TABLE requests (id INTEGER PRIMARY KEY, time INTEGER NOT NULL, request_id TEXT NOT NULL, dialect TEXT NOT NULL,
+      route TEXT NOT NULL, upstream TEXT NOT NULL, model TEXT NOT NULL, requested_model TEXT, initiator TEXT NOT NULL, stream INTEGER NOT NULL,
+      status INTEGER NOT NULL, outcome TEXT NOT NULL, duration_ms INTEGER NOT NULL, first_byte_ms INTEGER, upstream_ms REAL, relay_ms REAL,
+      input_tokens INTEGER, output_tokens INTEGER, cached_tokens INTEGER, multiplier REAL NOT NULL, retries INTEGER NOT NULL,
+      error_code TEXT, key_name TEXT)`);
+    const insert = old.prepare(`INSERT INTO requests (time, request_id, dialect, route, upstream, model, initiator, stream, status, outcome,
+      duration_ms, multiplier, retries, key_name) VALUES (?, ?, 'openai-chat', '/v1/chat/completions', 'copilot', 'gpt-4.1', 'user', 0, 200, 'done', ?, 1, 0, ?)`);
+    // More than one packed row's worth, so the move goes in several steps.
+    old.transaction(() => {
+      for (let index = 0; index < 1_203; index++) insert.run(now() - 60_000 + index, `old-${index}`, index, index === 7 ? "key-7" : null);
+    })();
+    old.run("PRAGMA user_version = 1");
+    old.close();
+
+    store.open();
+    expect(store.enabled()).toBe(true);
+    store.add(record({ requestId: "new-0" }));
+    const recent = store.stats(1).recent;
+    expect(recent.map((row) => row.requestId).slice(0, 3)).toEqual(["new-0", "old-1202", "old-1201"]);
+    store.close();
+    const db = new Database(path, { readonly: true });
+    expect((db.query("PRAGMA user_version").get() as { user_version: number }).user_version).toBe(2);
+    const rows = db.query("SELECT request_id, duration_ms, key_name FROM requests ORDER BY id").all() as { request_id: string; duration_ms: number; key_name: string | null }[];
+    expect(rows).toHaveLength(1_204);
+    expect(rows.slice(0, 1_203).every((row, index) => row.request_id === `old-${index}` && row.duration_ms === index)).toBe(true);
+    expect(rows[7]?.key_name).toBe("key-7");
+    expect(rows[1_203]?.request_id).toBe("new-0");
+    expect(db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'requests%'").all()).toEqual([]);
+    db.close();
+  });
 });

@@ -1,10 +1,9 @@
 import type { Database } from "bun:sqlite";
 import type { RequestRecord } from "../request-recorder.ts";
-import { LATENCY_KIND } from "./history-schema.ts";
+import { LATENCY_KIND, REQUEST_COLUMNS } from "./history-schema.ts";
 import { latencyBucket } from "./latency-buckets.ts";
 
 interface DayModelTotals {
-  day: string;
   model: string;
   requests: number;
   user: number;
@@ -17,32 +16,55 @@ interface DayModelTotals {
   errors: number;
 }
 
-/** The values of one `requests` row, in the order of the INSERT's columns. */
-const COLUMNS = 22;
+/** The values of one request, in REQUEST_COLUMNS order. */
+const COLUMNS = REQUEST_COLUMNS.length;
+
+/** What one day's requests in a batch add to the rollups. */
+interface DayRollup {
+  /** By model id (the catalogue's string, so the lookup hashes no new string). */
+  models: Map<string, DayModelTotals>;
+  /** Latency bucket counts, keyed `kind × LATENCY_KEY + bucket`. */
+  latency: Map<number, number>;
+}
+
+const LATENCY_KEY = 100_000;
 
 /**
  * The rows waiting for the next write, kept as their column values in one flat array (no record object stays
  * alive per request, so the collector has less to trace under load) with the day × model totals and the latency
- * buckets they add, summed as they arrive.
+ * buckets they add, summed as they arrive (by day, then model or bucket: no key string is built per request).
  */
 export interface PendingBatch {
   values: (string | number | null)[];
-  totals: Map<string, DayModelTotals>;
-  latency: Map<string, number>;
+  days: Map<string, DayRollup>;
 }
 
-export const emptyBatch = (): PendingBatch => ({ values: [], totals: new Map(), latency: new Map() });
+export const emptyBatch = (): PendingBatch => ({ values: [], days: new Map() });
 
 export const rowsIn = (batch: PendingBatch): number => batch.values.length / COLUMNS;
 
-const ROWS_PER_INSERT = 50;
+/** Requests per `request_batches` row (ROW_ID_STRIDE in history-schema.ts is above it). */
+const ROWS_PER_BATCH = 500;
 
 export const isError = (record: RequestRecord): boolean => record.status >= 400 || record.outcome === "error";
 
-const countLatency = (batch: PendingBatch, day: string, kind: number, ms: number) => {
-  const key = `${day}\u0000${kind}\u0000${latencyBucket(ms)}`;
-  batch.latency.set(key, (batch.latency.get(key) ?? 0) + 1);
+const countLatency = (latency: Map<number, number>, kind: number, ms: number) => {
+  const key = kind * LATENCY_KEY + latencyBucket(ms);
+  latency.set(key, (latency.get(key) ?? 0) + 1);
 };
+
+const emptyTotals = (model: string): DayModelTotals => ({
+  model,
+  requests: 0,
+  user: 0,
+  agent: 0,
+  premium: 0,
+  saved: 0,
+  input: 0,
+  output: 0,
+  cached: 0,
+  errors: 0,
+});
 
 /** Adds one finished request (arrived at `time`, epoch ms, on local `day`) to the batch. */
 export function addRow(batch: PendingBatch, record: RequestRecord, time: number, day: string): void {
@@ -71,11 +93,15 @@ export function addRow(batch: PendingBatch, record: RequestRecord, time: number,
     record.errorCode ?? null,
     record.keyName ?? null,
   );
-  const key = `${day}\u0000${record.model}`;
-  let sum = batch.totals.get(key);
+  let rollup = batch.days.get(day);
+  if (!rollup) {
+    rollup = { models: new Map(), latency: new Map() };
+    batch.days.set(day, rollup);
+  }
+  let sum = rollup.models.get(record.model);
   if (!sum) {
-    sum = { day, model: record.model, requests: 0, user: 0, agent: 0, premium: 0, saved: 0, input: 0, output: 0, cached: 0, errors: 0 };
-    batch.totals.set(key, sum);
+    sum = emptyTotals(record.model);
+    rollup.models.set(record.model, sum);
   }
   sum.requests += 1;
   if (record.initiator === "user") {
@@ -90,46 +116,55 @@ export function addRow(batch: PendingBatch, record: RequestRecord, time: number,
   sum.cached += usage?.cachedTokens ?? 0;
   if (isError(record)) sum.errors += 1;
   else {
-    countLatency(batch, day, LATENCY_KIND.duration, record.durationMs);
-    if (record.firstByteMs !== undefined) countLatency(batch, day, LATENCY_KIND.firstByte, record.firstByteMs);
+    countLatency(rollup.latency, LATENCY_KIND.duration, record.durationMs);
+    if (record.firstByteMs !== undefined) countLatency(rollup.latency, LATENCY_KIND.firstByte, record.firstByteMs);
   }
 }
 
 /** `later` appended to `batch` (a batch that could not be written goes back in front of the newer rows). */
 export function mergeBatch(batch: PendingBatch, later: PendingBatch): PendingBatch {
   for (const value of later.values) batch.values.push(value);
-  for (const [key, sum] of later.totals) {
-    const into = batch.totals.get(key);
+  for (const [day, rollup] of later.days) {
+    const into = batch.days.get(day);
     if (!into) {
-      batch.totals.set(key, sum);
+      batch.days.set(day, rollup);
       continue;
     }
-    for (const field of ["requests", "user", "agent", "premium", "saved", "input", "output", "cached", "errors"] as const) into[field] += sum[field];
+    for (const [model, sum] of rollup.models) {
+      const target = into.models.get(model);
+      if (!target) {
+        into.models.set(model, sum);
+        continue;
+      }
+      for (const field of ["requests", "user", "agent", "premium", "saved", "input", "output", "cached", "errors"] as const) target[field] += sum[field];
+    }
+    for (const [key, count] of rollup.latency) into.latency.set(key, (into.latency.get(key) ?? 0) + count);
   }
-  for (const [key, count] of later.latency) batch.latency.set(key, (batch.latency.get(key) ?? 0) + count);
   return batch;
 }
 
+/** A statement that stores `rows` (each REQUEST_COLUMNS' values, oldest first) as one packed `request_batches` row. */
+export function createPackedInsert(db: Database): (rows: readonly (readonly unknown[])[]) => void {
+  const insert = db.prepare("INSERT INTO request_batches (first_time, last_time, count, rows) VALUES (?, ?, ?, ?)");
+  return (rows) => {
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const row of rows) {
+      const time = row[0] as number;
+      if (time < first) first = time;
+      if (time > last) last = time;
+    }
+    insert.run(first, last, rows.length, JSON.stringify(rows));
+  };
+}
+
 /**
- * Writes a batch in one transaction with prepared statements: the rows, then the day × model totals and the
- * latency buckets the batch adds (summed as rows arrived, so a batch of a thousand requests is a handful of upserts).
+ * Writes a batch in one transaction with prepared statements: its requests packed, ROWS_PER_BATCH to a row, then
+ * the day × model totals and the latency buckets the batch adds (summed as rows arrived, so a batch of a thousand
+ * requests is a handful of upserts).
  */
 export function createBatchWriter(db: Database): (batch: PendingBatch) => void {
-  const columns = `time, request_id, dialect, route, upstream, model, requested_model, initiator, stream, status, outcome,
-       duration_ms, first_byte_ms, upstream_ms, relay_ms, input_tokens, output_tokens, cached_tokens, multiplier, retries, error_code, key_name`;
-  const placeholders = `(${Array.from({ length: COLUMNS }, () => "?").join(", ")})`;
-  // Rows go in as one multi-row INSERT per ROWS_PER_INSERT: one statement step per row cost ~2.5 µs of the relay's
-  // CPU per request under load; a statement per 50 rows costs a fraction of that (the statements are prepared once
-  // per size and kept).
-  const inserts = new Map<number, ReturnType<Database["prepare"]>>();
-  const insertFor = (count: number) => {
-    let statement = inserts.get(count);
-    if (!statement) {
-      statement = db.prepare(`INSERT INTO requests (${columns}) VALUES ${Array.from({ length: count }, () => placeholders).join(", ")}`);
-      inserts.set(count, statement);
-    }
-    return statement;
-  };
+  const insertRows = createPackedInsert(db);
   const addTotals = db.prepare(
     `INSERT INTO daily_models (day, model, requests, user_requests, agent_requests, premium, saved, input_tokens, output_tokens, cached_tokens, errors)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -145,17 +180,17 @@ export function createBatchWriter(db: Database): (batch: PendingBatch) => void {
 
   return db.transaction((batch: PendingBatch) => {
     const { values } = batch;
-    const chunk = ROWS_PER_INSERT * COLUMNS;
-    for (let offset = 0; offset < values.length; offset += chunk) {
-      const part = values.slice(offset, offset + chunk);
-      insertFor(part.length / COLUMNS).run(...part);
+    for (let offset = 0; offset < values.length; offset += ROWS_PER_BATCH * COLUMNS) {
+      const end = Math.min(values.length, offset + ROWS_PER_BATCH * COLUMNS);
+      const rows: (string | number | null)[][] = [];
+      for (let at = offset; at < end; at += COLUMNS) rows.push(values.slice(at, at + COLUMNS));
+      insertRows(rows);
     }
-    for (const sum of batch.totals.values()) {
-      addTotals.run(sum.day, sum.model, sum.requests, sum.user, sum.agent, sum.premium, sum.saved, sum.input, sum.output, sum.cached, sum.errors);
-    }
-    for (const [key, count] of batch.latency) {
-      const [day, kind, bucket] = key.split("\u0000");
-      addLatency.run(day as string, Number(kind), Number(bucket), count);
+    for (const [day, rollup] of batch.days) {
+      for (const sum of rollup.models.values()) {
+        addTotals.run(day, sum.model, sum.requests, sum.user, sum.agent, sum.premium, sum.saved, sum.input, sum.output, sum.cached, sum.errors);
+      }
+      for (const [key, count] of rollup.latency) addLatency.run(day, Math.floor(key / LATENCY_KEY), key % LATENCY_KEY, count);
     }
   });
 }

@@ -1,6 +1,6 @@
 import type { Database } from "bun:sqlite";
 import { dayKeyBefore, dayKeyOf, dayKeysUpTo } from "./day-key.ts";
-import { LATENCY_KIND } from "./history-schema.ts";
+import { LATENCY_KIND, REQUEST_COLUMNS } from "./history-schema.ts";
 import { quantileOf } from "./latency-buckets.ts";
 import { type Percentiles, type RecentRequest, type RelayStats, type StatsTotals, zeroTotals } from "./relay-stats.ts";
 
@@ -96,9 +96,20 @@ interface RequestRow {
   key_name: string | null;
 }
 
-/** The newest rows by when they were written (requests finish out of order), newest first. */
+/**
+ * The newest rows by when they were written (requests finish out of order), newest first: unpacked from the last
+ * batches in JS (through the `requests` view, SQLite would unpack the whole history to sort it).
+ */
 export function readRecent(db: Database, limit: number): RecentRequest[] {
-  const rows = db.query("SELECT * FROM requests ORDER BY id DESC LIMIT ?").all(limit) as RequestRow[];
+  const rows: RequestRow[] = [];
+  for (const batch of db.query("SELECT rows FROM request_batches ORDER BY id DESC LIMIT ?").values(limit) as [string][]) {
+    const packed = JSON.parse(batch[0]) as unknown[][];
+    for (let index = packed.length - 1; index >= 0 && rows.length < limit; index--) {
+      const values = packed[index] as unknown[];
+      rows.push(Object.fromEntries(REQUEST_COLUMNS.map((name, column) => [name, values[column] ?? null])) as unknown as RequestRow);
+    }
+    if (rows.length >= limit) break;
+  }
   return rows.map((row) => ({
     time: new Date(row.time).toISOString(),
     requestId: row.request_id,

@@ -143,10 +143,8 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       const oldestDay = dayKeyBefore(now(), options.retentionDays - 1);
       try {
         db.transaction(() => {
-          // Rows are appended in time order (give or take a request's duration), so the old ones are the lowest
-          // ids: the scan stops at the first row to keep, and no index on time is kept up on every insert.
-          db?.query("DELETE FROM requests WHERE id < coalesce((SELECT id FROM requests WHERE time >= ? ORDER BY id LIMIT 1), (SELECT max(id) + 1 FROM requests))")
-            .run(now() - options.retentionDays * DAY_MS);
+          // A packed batch goes when its newest request is past the retention (a few hundred rows per batch).
+          db?.query("DELETE FROM request_batches WHERE last_time < ?").run(now() - options.retentionDays * DAY_MS);
           db?.query("DELETE FROM daily_models WHERE day < ?").run(oldestDay);
           db?.query("DELETE FROM daily_latency WHERE day < ?").run(oldestDay);
         })();
