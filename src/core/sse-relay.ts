@@ -52,7 +52,7 @@ function boundaryAcross(held: Uint8Array, next: Uint8Array): number {
   return -1;
 }
 
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
+function concat(chunks: Uint8Array[], size = chunks.reduce((sum, chunk) => sum + chunk.length, 0)): Uint8Array {
   const joined = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {
@@ -96,7 +96,9 @@ export function relaySse(body: ReadableStream<Uint8Array>, hooks: SseRelayHooks)
   // The newest chunks whose total reaches TAIL_BYTES; older ones are let go as the stream moves on.
   const tail: Uint8Array[] = [];
   let tailSize = 0;
-  let head: Uint8Array | undefined;
+  // The stream's first HEAD_BYTES, in the pieces they arrived in (joined once, at the end).
+  const head: Uint8Array[] = [];
+  let headSize = 0;
   // Bytes after the last complete event, held back until their event ends; only new bytes are ever scanned.
   const held: Uint8Array[] = [];
   let heldSize = 0;
@@ -110,11 +112,15 @@ export function relaySse(body: ReadableStream<Uint8Array>, hooks: SseRelayHooks)
     if (ended) return;
     ended = true;
     watch?.stop();
-    hooks.onEnd(outcome, lastBytes(tail, TAIL_BYTES), head);
+    hooks.onEnd(outcome, lastBytes(tail, TAIL_BYTES), head.length === 0 ? undefined : head.length === 1 ? head[0] : concat(head));
   };
   const keep = (chunk: Uint8Array) => {
     if (chunk.length === 0) return;
-    head ??= chunk.subarray(0, HEAD_BYTES);
+    if (headSize < HEAD_BYTES) {
+      const piece = chunk.subarray(0, HEAD_BYTES - headSize);
+      head.push(piece);
+      headSize += piece.length;
+    }
     tail.push(chunk);
     tailSize += chunk.length;
     while (tail.length > 1 && tailSize - (tail[0] as Uint8Array).length >= TAIL_BYTES) tailSize -= (tail.shift() as Uint8Array).length;
@@ -129,6 +135,27 @@ export function relaySse(body: ReadableStream<Uint8Array>, hooks: SseRelayHooks)
         const written = controller.write(bytes);
         return written instanceof Promise ? written : undefined;
       };
+      const send = (bytes: Uint8Array) => {
+        keep(bytes);
+        return bytes.length > 0 ? write(bytes) : undefined;
+      };
+      // An event that spans reads goes out as the pieces it arrived in, one write each, once its end arrives: a
+      // 45 KB event (Responses echoes the request in three of them) comes in several reads, and joining them copied it.
+      const sendHeld = async (last: Uint8Array | undefined) => {
+        const pieces = held.splice(0);
+        heldSize = 0;
+        let final = last ?? (pieces.pop() as Uint8Array);
+        if (hooks.dropDone) {
+          // A `data: [DONE]` split over the last two pieces is only seen joined (a rare, tiny copy).
+          if (final.length < DONE.length + 4 && pieces.length > 0) final = concat([pieces.pop() as Uint8Array, final]);
+          final = withoutDone(final);
+        }
+        for (const piece of pieces) {
+          const written = send(piece);
+          if (written) await written;
+        }
+        await send(final);
+      };
       try {
         for (;;) {
           const { done, value } = await reader.read();
@@ -136,12 +163,7 @@ export function relaySse(body: ReadableStream<Uint8Array>, hooks: SseRelayHooks)
           if (timedOut) throw timedOut;
           watch?.touch();
           if (done) {
-            if (heldSize > 0) {
-              const rest = concat(held, heldSize);
-              const last = hooks.dropDone ? withoutDone(rest) : rest;
-              keep(last);
-              await write(last);
-            }
+            if (heldSize > 0) await sendHeld(undefined);
             end("done");
             controller.close();
             return;
@@ -154,16 +176,15 @@ export function relaySse(body: ReadableStream<Uint8Array>, hooks: SseRelayHooks)
             continue;
           }
           const finished = boundary < value.length ? value.subarray(0, boundary) : value;
-          let complete = heldSize > 0 ? concat([...held, finished], heldSize + finished.length) : finished;
-          held.length = 0;
-          heldSize = 0;
+          if (heldSize > 0) await sendHeld(finished);
+          else {
+            const written = send(hooks.dropDone ? withoutDone(finished) : finished);
+            if (written) await written;
+          }
           if (boundary < value.length) {
             held.push(value.subarray(boundary));
             heldSize = value.length - boundary;
           }
-          if (hooks.dropDone) complete = withoutDone(complete);
-          keep(complete);
-          if (complete.length > 0) await write(complete);
         }
       } catch (error) {
         if (ended) return;
