@@ -124,6 +124,29 @@ describe("Anthropic request → hub", () => {
     expect(cleanJsonSchema(original)).toEqual({ type: "object", properties: { list: { type: "array", items: { anyOf: [{ type: "string" }] } } } });
     expect(original).toEqual(copy);
   });
+
+  test("copies only what changes: clean subschemas are the input's own objects, and a property named $schema stays", () => {
+    const clean = { type: "object", properties: { a: { type: "string" } }, required: ["a"] };
+    const original = {
+      $schema: "x",
+      type: "object",
+      properties: { $schema: { type: "string" }, keep: clean, drop: { $id: "d", type: "number" }, list: { anyOf: [clean, { $comment: "c" }] } },
+    };
+    const copy = structuredClone(original);
+    const cleaned = cleanJsonSchema(original) as { properties: Record<string, { anyOf?: unknown[] }> };
+    expect(cleaned).toEqual({
+      type: "object",
+      properties: { $schema: { type: "string" }, keep: clean, drop: { type: "number" }, list: { anyOf: [clean, {}] } },
+    });
+    expect(Object.keys(cleaned.properties)).toEqual(["$schema", "keep", "drop", "list"]);
+    expect(cleaned.properties.keep).toBe(clean);
+    expect(cleaned.properties.list?.anyOf?.[0]).toBe(clean);
+    expect(original).toEqual(copy);
+    const untouched = { type: "object", properties: { a: clean } };
+    const same = cleanJsonSchema(untouched);
+    expect(same).not.toBe(untouched);
+    expect(same.properties).toBe(untouched.properties);
+  });
 });
 
 describe("hub → Chat Completions request for Copilot", () => {
