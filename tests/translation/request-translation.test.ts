@@ -133,14 +133,15 @@ describe("Anthropic request → hub", () => {
       properties: { $schema: { type: "string" }, keep: clean, drop: { $id: "d", type: "number" }, list: { anyOf: [clean, { $comment: "c" }] } },
     };
     const copy = structuredClone(original);
-    const cleaned = cleanJsonSchema(original) as { properties: Record<string, { anyOf?: unknown[] }> };
+    const cleaned = cleanJsonSchema(original);
+    const properties = cleaned.properties as Record<string, unknown>;
     expect(cleaned).toEqual({
       type: "object",
       properties: { $schema: { type: "string" }, keep: clean, drop: { type: "number" }, list: { anyOf: [clean, {}] } },
     });
-    expect(Object.keys(cleaned.properties)).toEqual(["$schema", "keep", "drop", "list"]);
-    expect(cleaned.properties.keep).toBe(clean);
-    expect(cleaned.properties.list?.anyOf?.[0]).toBe(clean);
+    expect(Object.keys(properties)).toEqual(["$schema", "keep", "drop", "list"]);
+    expect(properties.keep).toBe(clean);
+    expect((properties.list as { anyOf: unknown[] }).anyOf[0]).toBe(clean);
     expect(original).toEqual(copy);
     const untouched = { type: "object", properties: { a: clean } };
     const same = cleanJsonSchema(untouched);
