@@ -57,7 +57,7 @@ export function answerFault(state: FakeState, rec: RecordedRequest, req: Request
     }
     case "huge":
       // Back to back, as a fast upstream's bursts arrive; thousands of 1 ms pauses would only slow tests.
-      return new Response(frameStream(answer.frames, { ...base, frameDelayMs: -1, paced: true }), init);
+      return new Response(frameStream(answer.frames, { ...base, frameDelayMs: -1, paced: true, onSent: (bytes) => (state.pacedBytes += bytes) }), init);
   }
 }
 

@@ -21,6 +21,8 @@ export interface FrameStreamOptions {
    * frame waits while the stream's queue is full. Off for the benchmark's back-to-back streams.
    */
   paced?: boolean;
+  /** Told the size of every write. */
+  onSent?: (bytes: number) => void;
 }
 
 const encoder = new TextEncoder();
@@ -72,6 +74,7 @@ export function frameStream(frames: readonly string[], opts: FrameStreamOptions)
       } else {
         controller.enqueue(bytes);
       }
+      opts.onSent?.(bytes.length);
     }
     // A stalled stream is never finished, so the client leaving is counted like any early cancel.
     if (opts.stallAtEnd === true) return;

@@ -59,6 +59,9 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     set cancelledStreams(value: number) {
       state.cancelledStreams = value;
     },
+    get pacedBytes(): number {
+      return state.pacedBytes;
+    },
     reset: (): void => resetState(state),
     stop: async (): Promise<void> => {
       await server.stop(true);

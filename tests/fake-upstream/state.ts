@@ -27,6 +27,8 @@ export interface FakeState {
   issuedTokens: Map<string, number>;
   tokensIssued: number;
   cancelledStreams: number;
+  /** Bytes the paced ("huge") streams have handed to the server so far. */
+  pacedBytes: number;
   /** Premium requests consumed (user-initiated turns × model multiplier). */
   premiumUsed: number;
   /** Monotonic counters; never reset so ids stay unique. */
@@ -44,6 +46,7 @@ export function createState(options: FakeUpstreamOptions): FakeState {
     issuedTokens: new Map(),
     tokensIssued: 0,
     cancelledStreams: 0,
+    pacedBytes: 0,
     premiumUsed: 0,
     serial: { token: 0, device: 0, response: 0 },
   };
@@ -55,5 +58,6 @@ export function resetState(state: FakeState): void {
   state.failures.length = 0;
   state.tokensIssued = 0;
   state.cancelledStreams = 0;
+  state.pacedBytes = 0;
   state.premiumUsed = 0;
 }

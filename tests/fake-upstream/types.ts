@@ -192,6 +192,11 @@ export interface FakeUpstream {
    * requests whose client left during a "no-headers-delay" wait.
    */
   cancelledStreams: number;
+  /**
+   * Bytes the "huge" fault's streams have handed to the server so far. They are paced by what is read, so with a
+   * relay that applies backpressure this stops growing while its client does not read.
+   */
+  readonly pacedBytes: number;
   reset(): void;
   stop(): Promise<void>;
 }
