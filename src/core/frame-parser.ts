@@ -1,5 +1,5 @@
 import { createNdjsonParser } from "./ndjson-parser.ts";
-import { createSseParser } from "./sse-parser.ts";
+import { createSseDataParser } from "./sse-parser.ts";
 
 export type StreamFraming = "sse" | "ndjson";
 
@@ -11,9 +11,5 @@ export interface FrameParser {
 
 export function createFrameParser(framing: StreamFraming): FrameParser {
   if (framing === "ndjson") return createNdjsonParser();
-  const sse = createSseParser();
-  return {
-    push: (bytes) => sse.push(bytes).map((event) => event.data),
-    flush: () => sse.flush().map((event) => event.data),
-  };
+  return createSseDataParser();
 }

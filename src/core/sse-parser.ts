@@ -4,11 +4,11 @@ export interface SseEvent {
   data: string;
 }
 
-export interface SseParser {
+export interface SseParser<Event = SseEvent> {
   /** Feeds raw bytes; returns the events completed by them (possibly none). */
-  push(bytes: Uint8Array): SseEvent[];
+  push(bytes: Uint8Array): Event[];
   /** Ends the stream: decodes what is left and dispatches a final event that lacked its blank line. */
-  flush(): SseEvent[];
+  flush(): Event[];
 }
 
 const CR = 0x0d;
@@ -26,6 +26,15 @@ const LF = 0x0a;
  * one-line event's data is the line itself. Text with a `\r` anywhere takes the general, character-wise path.
  */
 export function createSseParser(): SseParser {
+  return createParser((event, data) => (event === undefined ? { data } : { event, data }));
+}
+
+/** The events' data only, which is all a translator reads: no object is made per event. */
+export function createSseDataParser(): SseParser<string> {
+  return createParser((_, data) => data);
+}
+
+function createParser<Event>(toEvent: (event: string | undefined, data: string) => Event): SseParser<Event> {
   // The decoder drops a leading byte-order mark itself (ignoreBOM defaults to false), as the spec asks.
   const decoder = new TextDecoder("utf-8");
   let buffer = "";
@@ -33,11 +42,8 @@ export function createSseParser(): SseParser {
   let extraData: string[] | undefined;
   let eventType: string | undefined;
 
-  const dispatch = (out: SseEvent[]) => {
-    if (data !== undefined) {
-      const joined = extraData ? [data, ...extraData].join("\n") : data;
-      out.push(eventType === undefined ? { data: joined } : { event: eventType, data: joined });
-    }
+  const dispatch = (out: Event[]) => {
+    if (data !== undefined) out.push(toEvent(eventType, extraData ? [data, ...extraData].join("\n") : data));
     data = undefined;
     extraData = undefined;
     eventType = undefined;
@@ -48,7 +54,7 @@ export function createSseParser(): SseParser {
     else (extraData ??= []).push(value);
   };
 
-  const processLine = (line: string, out: SseEvent[]) => {
+  const processLine = (line: string, out: Event[]) => {
     if (line === "") return dispatch(out);
     if (line.startsWith("data:")) return addData(line.charCodeAt(5) === 32 ? line.slice(6) : line.slice(5));
     if (line.startsWith("event:")) {
@@ -64,18 +70,20 @@ export function createSseParser(): SseParser {
     else if (field === "event") eventType = value;
   };
 
-  /** Lines ended by `\n` alone: the usual case. */
-  const drainNewlines = (out: SseEvent[]) => {
+  /** Lines ended by `\n` alone: the usual case. A `data:` line's value and a blank line are taken in place. */
+  const drainNewlines = (out: Event[]) => {
     let start = 0;
     for (let newline = buffer.indexOf("\n"); newline !== -1; newline = buffer.indexOf("\n", start)) {
-      processLine(buffer.slice(start, newline), out);
+      if (newline === start) dispatch(out);
+      else if (buffer.startsWith("data:", start)) addData(buffer.slice(buffer.charCodeAt(start + 5) === 32 ? start + 6 : start + 5, newline));
+      else processLine(buffer.slice(start, newline), out);
       start = newline + 1;
     }
     buffer = start === 0 ? buffer : buffer.slice(start);
   };
 
   /** Any mix of `\r\n`, `\n` and `\r`; a trailing `\r` waits, since its `\n` may be in the next chunk. */
-  const drainAnyEndings = (out: SseEvent[], final: boolean) => {
+  const drainAnyEndings = (out: Event[], final: boolean) => {
     let start = 0;
     for (let index = 0; index < buffer.length; index++) {
       const char = buffer.charCodeAt(index);
@@ -92,7 +100,7 @@ export function createSseParser(): SseParser {
     buffer = buffer.slice(start);
   };
 
-  const feed = (text: string, out: SseEvent[], final: boolean) => {
+  const feed = (text: string, out: Event[], final: boolean) => {
     buffer = buffer === "" ? text : buffer + text;
     if (buffer.indexOf("\r") === -1) drainNewlines(out);
     else drainAnyEndings(out, final);
@@ -100,12 +108,12 @@ export function createSseParser(): SseParser {
 
   return {
     push(bytes) {
-      const out: SseEvent[] = [];
+      const out: Event[] = [];
       feed(decoder.decode(bytes, { stream: true }), out, false);
       return out;
     },
     flush() {
-      const out: SseEvent[] = [];
+      const out: Event[] = [];
       feed(decoder.decode(), out, true);
       if (buffer.length > 0) processLine(buffer, out);
       buffer = "";

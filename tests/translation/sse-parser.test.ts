@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { createSseParser, type SseEvent } from "../../src/core/sse-parser.ts";
+import { createSseDataParser, createSseParser, type SseEvent } from "../../src/core/sse-parser.ts";
 import { split } from "./helpers.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -10,6 +10,16 @@ function parseInPieces(input: Uint8Array, size: number): SseEvent[] {
 }
 
 describe("SSE parser", () => {
+  test("the data-only parser yields each event's data, the same as the full one, however the bytes are cut", () => {
+    const input = bytes(": c\n\nevent: ping\ndata: one\ndata:two\ndata\n\ndatax: no\nid: 7\ndata: 👋 three\n\ndata: four\r\n\r\ndata: last");
+    const expected = parseInPieces(input, input.length).map((event) => event.data);
+    expect(expected).toEqual(["one\ntwo\n", "👋 three", "four", "last"]);
+    for (const size of [1, 3, 7, input.length]) {
+      const parser = createSseDataParser();
+      expect([...split(input, size).flatMap((piece) => parser.push(piece)), ...parser.flush()]).toEqual(expected);
+    }
+  });
+
   test("decodes an emoji split across pushes", () => {
     const input = bytes('data: {"text":"hi 👋 there"}\n\n');
     const emojiAt = input.indexOf(0xf0);
