@@ -81,9 +81,9 @@ describe("relaySse passes bytes through at event boundaries", () => {
     expect(text).toBe('event: message_stop\ndata: {"type":"message_stop"}\n\n');
   });
 
-  test("an event that arrives in small reads: its start is the head, a split [DONE] is still dropped", async () => {
+  test("an event that arrives in small reads: its start is the head, a [DONE] split over three reads is still dropped", async () => {
     const first = `event: message_start\ndata: {"type":"message_start","message":{"usage":{"input_tokens":1234}},"pad":"${"p".repeat(6_000)}"}\n\n`;
-    const parts = [first.slice(0, 9), first.slice(9, 40), first.slice(40, 5_000), first.slice(5_000), "data: {\"b\":2}\n\ndata: [DO", "NE]\n\n"];
+    const parts = [first.slice(0, 9), first.slice(9, 40), first.slice(40, 5_000), first.slice(5_000), "data: {\"b\":2}\n\nda", "ta: [D", "ONE]\n\n"];
     let head = "";
     const text = decoder.decode(
       Buffer.concat(

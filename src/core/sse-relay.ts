@@ -146,8 +146,8 @@ export function relaySse(body: ReadableStream<Uint8Array>, hooks: SseRelayHooks)
         heldSize = 0;
         let final = last ?? (pieces.pop() as Uint8Array);
         if (hooks.dropDone) {
-          // A `data: [DONE]` split over the last two pieces is only seen joined (a rare, tiny copy).
-          if (final.length < DONE.length + 4 && pieces.length > 0) final = concat([pieces.pop() as Uint8Array, final]);
+          // A `data: [DONE]` split over the last pieces is only seen joined (a rare, tiny copy).
+          while (final.length < DONE.length + 4 && pieces.length > 0) final = concat([pieces.pop() as Uint8Array, final]);
           final = withoutDone(final);
         }
         for (const piece of pieces) {
